@@ -1,7 +1,8 @@
+import { ingestBench } from './ingest.bench.js';
 import type { BenchRow, BenchSuite } from './row.js';
 
 // Suites register here; each one is self-contained (its own temp database, fake servers, data).
-const suites: BenchSuite[] = [];
+const suites: BenchSuite[] = [ingestBench];
 
 function printTable(rows: BenchRow[]): void {
 	const header: BenchRow = { suite: 'suite', case: 'case', value: 'value', note: 'note' };
