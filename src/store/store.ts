@@ -1,5 +1,7 @@
 import type { Stance, Statement } from '../extract/statement.js';
 import type { Article } from '../ingest/article.js';
+import type { ActorRepo } from './actors.js';
+import type { ThreadRepo } from './threads.js';
 
 /** A statement as stored, joined with its article's metadata. */
 export type StoredStatement = Statement & {
@@ -9,6 +11,8 @@ export type StoredStatement = Statement & {
 	outlet: string | null;
 	title: string | null;
 	published: string | null;
+	/** Text relevance when the filter had `text` or `topicIds` (higher is better), else 0. */
+	relevance: number;
 };
 
 /** What saving an article did: new, identical (nothing changed), re-extracted (extractor changed) or updated (body changed). */
@@ -33,6 +37,8 @@ export type StatementFilter = {
 	/** ISO dates, inclusive; undated statements are excluded when either bound is set. */
 	since?: string;
 	until?: string;
+	/** 'newest' (default): newest first, undated last. 'relevance': best text/topic match first, then newest. */
+	orderBy?: 'newest' | 'relevance';
 	limit?: number;
 	offset?: number;
 };
@@ -75,6 +81,9 @@ export type StatementRepo = {
 export type Store = {
 	articles: ArticleRepo;
 	statements: StatementRepo;
+	actors: ActorRepo;
+	/** Discord follow-up thread contexts and turns (src/store/threads.ts). */
+	threads: ThreadRepo;
 	/** Where the data lives, for logs ("pglite:./data/attache", "postgres://host/db"); never credentials. */
 	describe(): string;
 	close(): Promise<void>;
