@@ -72,6 +72,9 @@ const EnvSchema = z.object({
 /** The environment variables Attaché reads, validated; `.env.example` documents each one. */
 export type Env = z.input<typeof EnvSchema>;
 
+/** Every variable name the schema knows, so a test can hold `.env.example` to it. */
+export const ENV_VARIABLES = Object.keys(EnvSchema.shape);
+
 function toConfig(env: z.infer<typeof EnvSchema>) {
 	return {
 		databaseUrl: env.DATABASE_URL,
@@ -127,8 +130,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 	return toConfig(result.data);
 }
 
-/** Reads `.env` when present (never required), then validates process.env. The only reader of process.env. */
-export function loadConfig(overrides: Record<string, string | undefined> = {}): Config {
+/**
+ * Reads `.env` when present (never required), then validates process.env. The only reader of process.env.
+ * `defaults` apply where the environment is silent; `overrides` win over it.
+ */
+export function loadConfig(
+	overrides: Record<string, string | undefined> = {},
+	defaults: Record<string, string | undefined> = {},
+): Config {
 	if (existsSync('.env')) process.loadEnvFile('.env');
-	return parseConfig({ ...process.env, ...overrides });
+	return parseConfig({ ...defaults, ...process.env, ...overrides });
 }
