@@ -1,22 +1,38 @@
+import { resolveSpeaker } from '../actors/speaker.js';
+import { detectTopic } from '../topics/detect.js';
 import type { ArticleText, Attribution } from './attribution.js';
+import { detectAboutActor } from './claims.js';
+import { detectStance } from './stance.js';
 import type { Statement } from './statement.js';
 
-/** Adds role, actor, topic, stance and about_actor to an attribution. Placeholder until the registries land. */
-export function enrichStatement(attribution: Attribution, _article: ArticleText, version: string): Statement {
-	const { start, end, quote, kind, speaker, speakerAsWritten, speakerDescriptor, cue, context, confidence } =
-		attribution;
+// Articles from the store carry a publication date; a role held on that date wins over the latest one.
+const publishedOf = (article: ArticleText): string | null => {
+	const published = (article as { published?: unknown }).published;
+	if (typeof published === 'string') return published.slice(0, 10);
+	return published instanceof Date ? published.toISOString().slice(0, 10) : null;
+};
+
+/**
+ * Adds the resolved speaker, role, actor, topic, stance and about_actor to an attribution: the speaker through the
+ * actor registry (with the title seen beside them), the topic from the quote and its sentence (the title breaks
+ * ties), the stance from cue lexicons, and about_actor when the statement reports another actor's position.
+ */
+export function enrichStatement(attribution: Attribution, article: ArticleText, version: string): Statement {
+	const { start, end, quote, kind, speakerAsWritten, speakerDescriptor, cue, context, confidence } = attribution;
+	const resolved = resolveSpeaker(attribution.speaker, speakerDescriptor, publishedOf(article));
+	const around = context.includes(quote) ? context : `${quote} ${context}`;
 	return {
 		start,
 		end,
 		quote,
 		kind,
-		speaker,
+		speaker: resolved.speaker,
 		speakerAsWritten,
-		speakerRole: speakerDescriptor,
-		actor: null,
-		aboutActor: null,
-		topic: null,
-		stance: null,
+		speakerRole: resolved.role ?? speakerDescriptor,
+		actor: resolved.actor,
+		aboutActor: detectAboutActor({ quote, context, kind, cue, actor: resolved.actor }),
+		topic: detectTopic(around, article.title)?.id ?? null,
+		stance: detectStance(quote, context),
 		cue,
 		context,
 		confidence,
