@@ -34,6 +34,8 @@ export type Harness = {
 	bot: Bot;
 	deps: Deps;
 	logs: LogLine[];
+	/** Resolves with the first log line matching `pred` (polling; fails after 5 s). */
+	waitForLog(pred: (line: LogLine) => boolean): Promise<LogLine>;
 	/** Logs in a new Client with the same store and fake (a bot restart). */
 	restart(): Promise<void>;
 	stop(): Promise<void>;
@@ -86,6 +88,14 @@ export async function startHarness(input: {
 		bot: current.bot,
 		deps,
 		logs: lines,
+		async waitForLog(pred) {
+			for (let waited = 0; waited < 5_000; waited += 10) {
+				const hit = lines.find(pred);
+				if (hit) return hit;
+				await new Promise((r) => setTimeout(r, 10));
+			}
+			throw new Error('timed out waiting for a log line');
+		},
 		async restart() {
 			await shutDown(current);
 			current = await login();

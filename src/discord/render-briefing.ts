@@ -39,8 +39,8 @@ export function summaryText(b: Briefing): string {
 }
 
 /** One quote and its citation as one unbreakable block: number, verbatim text, speaker, role, outlet, date, link. */
-export function quoteBlock(q: BriefingQuote): string {
-	const text = truncate(escapeInline(q.quote), QUOTE_DISPLAY_MAX);
+export function quoteBlock(q: BriefingQuote, maxQuote = QUOTE_DISPLAY_MAX): string {
+	const text = truncate(escapeInline(q.quote), maxQuote);
 	const body = q.kind === 'direct' ? `“${text}”` : `${text} *(paraphrase)*`;
 	return `**[${q.n}]** ${body}\n${attributionLine(q)}`;
 }

@@ -21,12 +21,6 @@ export function threadContextFromBriefing(b: Briefing, place: AnswerPlace): NewT
 		),
 		authorId: null,
 	};
-	const question: ThreadTurn = {
-		role: 'user',
-		text: `What has ${b.actor.name} said about ${b.topic.label}?`,
-		citations: [],
-		authorId: place.userId,
-	};
 	return {
 		threadId: place.messageId,
 		guildId: place.guildId,
@@ -37,6 +31,7 @@ export function threadContextFromBriefing(b: Briefing, place: AnswerPlace): NewT
 		until: b.until,
 		statementIds,
 		createdBy: place.userId,
-		turns: summary.text ? [question, summary] : [question],
+		// The /stance question itself is implied by actor and topic; the first stored turn is the answer.
+		turns: summary.text ? [summary] : [],
 	};
 }

@@ -91,7 +91,7 @@ async function reply(batch: Message<true>[], deps: Deps, answer: AnswerFollowUp)
 	try {
 		const context = await deps.store.threads.get(threadId);
 		if (!context) return;
-		const asked = context.turns.filter((t) => t.role === 'user').length - 1; // the /stance question is turn 0
+		const asked = context.turns.filter((t) => t.role === 'user').length;
 		if (asked >= deps.config.discord.threadMaxTurns) {
 			await send(
 				notice(
