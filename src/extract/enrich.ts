@@ -1,4 +1,4 @@
-import { resolveSpeaker } from '../actors/speaker.js';
+import { resolveSpeakerInArticle } from '../actors/article.js';
 import { detectTopic } from '../topics/detect.js';
 import type { ArticleText, Attribution } from './attribution.js';
 import { detectAboutActor } from './claims.js';
@@ -19,7 +19,7 @@ const publishedOf = (article: ArticleText): string | null => {
  */
 export function enrichStatement(attribution: Attribution, article: ArticleText, version: string): Statement {
 	const { start, end, quote, kind, speakerAsWritten, speakerDescriptor, cue, context, confidence } = attribution;
-	const resolved = resolveSpeaker(attribution.speaker, speakerDescriptor, publishedOf(article));
+	const resolved = resolveSpeakerInArticle(attribution.speaker, speakerDescriptor, article.body, publishedOf(article));
 	const around = context.includes(quote) ? context : `${quote} ${context}`;
 	return {
 		start,
