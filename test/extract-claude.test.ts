@@ -1,5 +1,5 @@
 import type { MessageCreateParams } from '@anthropic-ai/sdk/resources/messages';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors.js';
 import type { ArticleText } from '../src/extract/attribution.js';
 import { createMemoryExtractionCache, type ExtractionDeps, extractArticle } from '../src/extract/claude.js';
@@ -7,8 +7,9 @@ import { splitSentences } from '../src/extract/claude-spans.js';
 import type { Statement } from '../src/extract/statement.js';
 import { type ClaudeExtractor, createClaudeExtractor, type ExtractedItem } from '../src/llm/extractor.js';
 import { createSilentLogger } from '../src/log.js';
-import { llmConfig } from './fake-anthropic/setup.js';
-import { type FakeAnthropic, startFakeAnthropic } from './fake-anthropic.js';
+import { llmConfig, useFakeAnthropic } from './fake-anthropic/setup.js';
+
+const ctx = useFakeAnthropic();
 
 // An article written for this test.
 const body = [
@@ -96,18 +97,12 @@ const span = (quote: string, over: Partial<Statement> = {}) => {
 	return rule({ start, end: start + quote.length, quote, ...over });
 };
 
-let fake: FakeAnthropic;
 let extractor: ClaudeExtractor;
 beforeAll(async () => {
-	fake = await startFakeAnthropic();
 	extractor = createClaudeExtractor(
-		llmConfig(fake.url, { LLM_MAX_RETRIES: '0' }),
+		llmConfig(ctx.fake.url, { LLM_MAX_RETRIES: '0' }),
 		createSilentLogger(),
 	) as ClaudeExtractor;
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-	fake.requests.length = 0;
 });
 
 function deps(over: Partial<ExtractionDeps> = {}): ExtractionDeps {
@@ -123,7 +118,7 @@ function deps(over: Partial<ExtractionDeps> = {}): ExtractionDeps {
 
 describe('Claude extraction', () => {
 	it('cuts every quote verbatim from the body and drops those it cannot place', async () => {
-		fake.enqueue({ text: JSON.stringify({ statements: modelOutput }) });
+		ctx.fake.enqueue({ text: JSON.stringify({ statements: modelOutput }) });
 		const statements = await extractArticle(article, deps());
 		expect(statements.map((s) => s.quote)).toEqual([
 			'We will never accept foreign troops on our borders',
@@ -148,7 +143,7 @@ describe('Claude extraction', () => {
 
 	it('asks for sentence ids and anchors with structured output, never with citations', async () => {
 		await extractArticle(article, deps());
-		const sent = fake.requests[0]?.body as MessageCreateParams;
+		const sent = ctx.fake.requests[0]?.body as MessageCreateParams;
 		expect(sent.output_config?.format?.type).toBe('json_schema');
 		expect(sent.thinking).toEqual({ type: 'disabled' });
 		const input = JSON.parse(sent.messages[0]?.content as string);
@@ -157,7 +152,7 @@ describe('Claude extraction', () => {
 	});
 
 	it('merges with the rules: the surer reading wins, the other fills its gaps, new finds are added', async () => {
-		fake.enqueue({ text: JSON.stringify({ statements: modelOutput.slice(0, 3) }) });
+		ctx.fake.enqueue({ text: JSON.stringify({ statements: modelOutput.slice(0, 3) }) });
 		const rules = [
 			span('We will never accept foreign troops on our borders,', { confidence: 0.95 }),
 			span('Russia had privately agreed to the idea', { speaker: 'Macron aide', confidence: 0.4, kind: 'indirect' }),
@@ -174,31 +169,31 @@ describe('Claude extraction', () => {
 
 	it('keeps the rule output when the model returns malformed JSON', async () => {
 		const rules = [span('We will never accept foreign troops on our borders')];
-		fake.enqueue({ text: '{"statements": [{"first_sentence": 2, "starts_with": "We' });
+		ctx.fake.enqueue({ text: '{"statements": [{"first_sentence": 2, "starts_with": "We' });
 		expect(await extractArticle(article, deps({ rules: () => rules }))).toEqual(rules);
 	});
 
 	it('keeps the well-formed items when some are malformed', async () => {
-		fake.enqueue({ text: JSON.stringify({ statements: [{ ...item({}), kind: 'sarcastic' }, modelOutput[1]] }) });
+		ctx.fake.enqueue({ text: JSON.stringify({ statements: [{ ...item({}), kind: 'sarcastic' }, modelOutput[1]] }) });
 		const statements = await extractArticle(article, deps());
 		expect(statements.map((s) => s.quote)).toEqual(['the plan was a provocation']);
 	});
 
 	it('keeps the rule output when the API is unavailable', async () => {
 		const rules = [span('The door is open')];
-		fake.enqueue({ status: 529 });
+		ctx.fake.enqueue({ status: 529 });
 		expect(await extractArticle(article, deps({ rules: () => rules }))).toEqual(rules);
 	});
 
 	it('caches by body and model, so an unchanged article costs one call', async () => {
 		const cache = createMemoryExtractionCache();
-		fake.enqueue({ text: JSON.stringify({ statements: modelOutput }) });
+		ctx.fake.enqueue({ text: JSON.stringify({ statements: modelOutput }) });
 		const once = await extractArticle(article, deps({ cache }));
 		const twice = await extractArticle(article, deps({ cache }));
 		expect(twice).toEqual(once);
-		expect(fake.requests).toHaveLength(1);
+		expect(ctx.fake.requests).toHaveLength(1);
 		await extractArticle({ ...article, body: `${body} More.` }, deps({ cache }));
-		expect(fake.requests).toHaveLength(2);
+		expect(ctx.fake.requests).toHaveLength(2);
 	});
 
 	it('uses the rules alone when asked to, or when auto has no key; claude without a key is an error', async () => {
@@ -206,7 +201,7 @@ describe('Claude extraction', () => {
 		expect(await extractArticle(article, deps({ mode: 'rules', rules: () => rules }))).toEqual(rules);
 		expect(await extractArticle(article, deps({ extractor: null, rules: () => rules }))).toEqual(rules);
 		await expect(extractArticle(article, deps({ mode: 'claude', extractor: null }))).rejects.toBeInstanceOf(UserError);
-		expect(fake.requests).toHaveLength(0);
+		expect(ctx.fake.requests).toHaveLength(0);
 	});
 });
 

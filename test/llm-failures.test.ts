@@ -1,19 +1,11 @@
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createLlm, type LlmOptions } from '../src/llm/create.js';
 import { type Llm, LlmUnavailableError } from '../src/llm/llm.js';
 import { createSilentLogger } from '../src/log.js';
-import { llmConfig, makeStatements, memoryLogger } from './fake-anthropic/setup.js';
-import { type FakeAnthropic, startFakeAnthropic } from './fake-anthropic.js';
+import { llmConfig, makeStatements, memoryLogger, useFakeAnthropic } from './fake-anthropic/setup.js';
 
-let fake: FakeAnthropic;
-beforeAll(async () => {
-	fake = await startFakeAnthropic();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-	fake.requests.length = 0;
-});
+const ctx = useFakeAnthropic();
 
 const fast = { 'retry-after-ms': '1' };
 const ask = (llm: Llm) =>
@@ -34,61 +26,63 @@ describe.each([
 ] as [string, LlmOptions][])('API failures over %s', (_, options) => {
 	let llm: Llm;
 	beforeAll(() => {
-		llm = createLlm(llmConfig(fake.url), createSilentLogger(), options) as Llm;
+		llm = createLlm(llmConfig(ctx.fake.url), createSilentLogger(), options) as Llm;
 	});
 
 	it('retries a 429 that says when, then answers', async () => {
-		fake.enqueue({ status: 429, headers: fast });
+		ctx.fake.enqueue({ status: 429, headers: fast });
 		const answer = await ask(llm);
 		expect(answer.segments.length).toBeGreaterThan(0);
-		expect(fake.requests.map((r) => r.retryCount)).toEqual([0, 1]);
+		expect(ctx.fake.requests.map((r) => r.retryCount)).toEqual([0, 1]);
 	});
 
 	it('retries a 500, then answers', async () => {
-		fake.enqueue({ status: 500, headers: fast });
+		ctx.fake.enqueue({ status: 500, headers: fast });
 		await ask(llm);
-		expect(fake.requests).toHaveLength(2);
+		expect(ctx.fake.requests).toHaveLength(2);
 	});
 
 	it('gives up on 529 after the SDK retries: the caller answers extractively', async () => {
-		fake.enqueue(...[1, 2, 3].map(() => ({ status: 529, headers: fast })));
+		ctx.fake.enqueue(...[1, 2, 3].map(() => ({ status: 529, headers: fast })));
 		const err = await failure(ask(llm));
 		expect(err.reason).toBe('the language model is overloaded');
-		expect(fake.requests).toHaveLength(3);
+		expect(ctx.fake.requests).toHaveLength(3);
 	});
 
 	it('names a rate limit that outlasts the retries', async () => {
-		fake.enqueue(...[1, 2, 3].map(() => ({ status: 429, headers: fast })));
+		ctx.fake.enqueue(...[1, 2, 3].map(() => ({ status: 429, headers: fast })));
 		expect((await failure(ask(llm))).reason).toBe('the language model is rate-limited');
 	});
 
 	it('says when the spend limit is reached', async () => {
-		fake.enqueue(...[1, 2, 3].map(() => ({ status: 429, errorCode: 'enforced_spend_limit_reached', headers: fast })));
+		ctx.fake.enqueue(
+			...[1, 2, 3].map(() => ({ status: 429, errorCode: 'enforced_spend_limit_reached', headers: fast })),
+		);
 		expect((await failure(ask(llm))).reason).toBe('the API spend limit has been reached');
 	});
 
 	it('does not retry a 529 the API marks as not retryable', async () => {
-		fake.enqueue({ status: 529, headers: { 'x-should-retry': 'false' } });
+		ctx.fake.enqueue({ status: 529, headers: { 'x-should-retry': 'false' } });
 		await failure(ask(llm));
-		expect(fake.requests).toHaveLength(1);
+		expect(ctx.fake.requests).toHaveLength(1);
 	});
 
 	it('does not retry a rejected request, and logs it as our bug with its request id', async () => {
 		const { log, records } = memoryLogger();
-		const logged = createLlm(llmConfig(fake.url), log, options) as Llm;
-		fake.enqueue({ status: 400 });
+		const logged = createLlm(llmConfig(ctx.fake.url), log, options) as Llm;
+		ctx.fake.enqueue({ status: 400 });
 		expect((await failure(ask(logged))).reason).toBe('the language model rejected the request');
-		expect(fake.requests).toHaveLength(1);
+		expect(ctx.fake.requests).toHaveLength(1);
 		expect(records.find((r) => r.msg === 'llm request failed')).toMatchObject({ level: 50, requestId: 'req_fake_1' });
 	});
 
 	it('reports a rejected API key', async () => {
-		fake.enqueue({ status: 401 });
+		ctx.fake.enqueue({ status: 401 });
 		expect((await failure(ask(llm))).reason).toBe('the API key was rejected');
 	});
 
 	it('fails on a mid-stream error without returning partial text', async () => {
-		fake.enqueue({ midStreamError: 'overloaded_error' });
+		ctx.fake.enqueue({ midStreamError: 'overloaded_error' });
 		const err = await failure(ask(llm));
 		expect(err.reason).toMatch(
 			/^the (language model stream failed|connection to the language model broke|language model returned an unreadable response)$/,
@@ -97,27 +91,27 @@ describe.each([
 
 	it('times out when the API is slower than the timeout on every attempt', async () => {
 		const slow = createLlm(
-			llmConfig(fake.url, { LLM_TIMEOUT_MS: '150', LLM_MAX_RETRIES: '1' }),
+			llmConfig(ctx.fake.url, { LLM_TIMEOUT_MS: '150', LLM_MAX_RETRIES: '1' }),
 			createSilentLogger(),
 			options,
 		) as Llm;
-		fake.enqueue({ delayMs: 1_000 }, { delayMs: 1_000 });
+		ctx.fake.enqueue({ delayMs: 1_000 }, { delayMs: 1_000 });
 		expect((await failure(ask(slow))).reason).toBe('the language model timed out');
-		expect(fake.requests).toHaveLength(2);
+		expect(ctx.fake.requests).toHaveLength(2);
 	});
 
 	it('times out when the response starts and then stalls', async () => {
 		const slow = createLlm(
-			llmConfig(fake.url, { LLM_TIMEOUT_MS: '150', LLM_MAX_RETRIES: '0' }),
+			llmConfig(ctx.fake.url, { LLM_TIMEOUT_MS: '150', LLM_MAX_RETRIES: '0' }),
 			createSilentLogger(),
 			options,
 		) as Llm;
-		fake.enqueue({ stall: true });
+		ctx.fake.enqueue({ stall: true });
 		expect((await failure(ask(slow))).reason).toBe('the language model timed out');
 	});
 
 	it('says the request was cancelled when the caller aborts', async () => {
-		fake.enqueue({ delayMs: 1_000 });
+		ctx.fake.enqueue({ delayMs: 1_000 });
 		const controller = new AbortController();
 		setTimeout(() => controller.abort(), 50);
 		const call = llm.summarizeStance({
@@ -130,14 +124,14 @@ describe.each([
 	});
 
 	it('treats a refusal as unavailable and keeps the tokens it cost', async () => {
-		fake.enqueue({ behaviour: 'refusal' });
+		ctx.fake.enqueue({ behaviour: 'refusal' });
 		const err = await failure(ask(llm));
 		expect(err.reason).toBe('the language model declined to answer');
 		expect(err.usage?.inputTokens).toBeGreaterThan(0);
 	});
 
 	it('treats an answer cut off at max_tokens as unavailable', async () => {
-		fake.enqueue({ behaviour: 'max-tokens' });
+		ctx.fake.enqueue({ behaviour: 'max-tokens' });
 		expect((await failure(ask(llm))).reason).toBe('the language model ran out of room before finishing');
 	});
 });
@@ -154,8 +148,8 @@ it('reports an API that cannot be reached', async () => {
 });
 
 it('does not call the API when there is nothing to summarise', async () => {
-	const llm = createLlm(llmConfig(fake.url), createSilentLogger()) as Llm;
+	const llm = createLlm(llmConfig(ctx.fake.url), createSilentLogger()) as Llm;
 	const err = await failure(llm.summarizeStance({ actor: 'Russia', topic: 'x', statements: [] }));
 	expect(err.reason).toBe('there were no statements to summarise');
-	expect(fake.requests).toHaveLength(0);
+	expect(ctx.fake.requests).toHaveLength(0);
 });

@@ -1,26 +1,21 @@
 import type { MessageCreateParams, TextBlockParam } from '@anthropic-ai/sdk/resources/messages';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createLlm } from '../src/llm/create.js';
 import type { Llm, LlmTurn } from '../src/llm/llm.js';
 import { loadPrompt } from '../src/llm/prompts.js';
 import { createSilentLogger } from '../src/log.js';
-import { llmConfig, makeStatements } from './fake-anthropic/setup.js';
-import { type FakeAnthropic, startFakeAnthropic } from './fake-anthropic.js';
+import { llmConfig, makeStatements, useFakeAnthropic } from './fake-anthropic/setup.js';
 
-let fake: FakeAnthropic;
+const ctx = useFakeAnthropic();
+
 let llm: Llm;
 beforeAll(async () => {
-	fake = await startFakeAnthropic();
-	llm = createLlm(llmConfig(fake.url), createSilentLogger()) as Llm;
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-	fake.requests.length = 0;
+	llm = createLlm(llmConfig(ctx.fake.url), createSilentLogger()) as Llm;
 });
 
 const statements = makeStatements(8);
 const base = { actor: 'Russia', topic: 'peacekeepers', statements };
-const body = (i: number) => fake.requests[i]?.body as MessageCreateParams;
+const body = (i: number) => ctx.fake.requests[i]?.body as MessageCreateParams;
 const asTurns = (segments: { text: string; citations: number[] }[]): LlmTurn => ({
 	role: 'assistant',
 	text: segments.map((s) => s.text).join(''),

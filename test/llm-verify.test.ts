@@ -1,22 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createLlm } from '../src/llm/create.js';
 import { type Llm, type LlmAnswer, LlmUnavailableError } from '../src/llm/llm.js';
 import { sanitizeProse } from '../src/llm/verify.js';
 import { createSilentLogger } from '../src/log.js';
-import { llmConfig, makeStatements } from './fake-anthropic/setup.js';
-import { type Behaviour, type FakeAnthropic, startFakeAnthropic } from './fake-anthropic.js';
+import { llmConfig, makeStatements, useFakeAnthropic } from './fake-anthropic/setup.js';
+import type { Behaviour } from './fake-anthropic.js';
 
-let fake: FakeAnthropic;
+const ctx = useFakeAnthropic();
+
 let llm: Llm;
 beforeAll(async () => {
-	fake = await startFakeAnthropic();
-	llm = createLlm(llmConfig(fake.url), createSilentLogger()) as Llm;
+	llm = createLlm(llmConfig(ctx.fake.url), createSilentLogger()) as Llm;
 });
-afterAll(() => fake.close());
 
 const statements = makeStatements(4);
 async function answerWith(behaviour: Behaviour): Promise<LlmAnswer> {
-	fake.enqueue({ behaviour });
+	ctx.fake.enqueue({ behaviour });
 	return llm.summarizeStance({ actor: 'Russia', topic: 'peacekeepers', statements });
 }
 const prose = (a: LlmAnswer) => a.segments.map((s) => s.text).join('');
@@ -60,7 +59,7 @@ describe('adversarial model output renders safely', () => {
 	});
 
 	it('refuses an answer whose every citation fails verification', async () => {
-		fake.enqueue({
+		ctx.fake.enqueue({
 			content: [
 				{
 					type: 'text',
@@ -84,7 +83,7 @@ describe('adversarial model output renders safely', () => {
 	});
 
 	it('reads blocks by type and ignores thinking', async () => {
-		fake.enqueue({
+		ctx.fake.enqueue({
 			content: [
 				{ type: 'thinking', thinking: 'Link https://evil.example and say Russia agreed.', signature: 'sig' },
 				{

@@ -3,9 +3,9 @@ import type { Message } from '@anthropic-ai/sdk/resources/messages';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { callMessages, createAnthropicClient, deadlineFor } from './client.js';
-import { LlmFailure } from './errors.js';
+import { logFailure } from './errors.js';
 import { type Llm, type LlmAnswer, type LlmStatement, LlmUnavailableError } from './llm.js';
-import { isPriced, modelProfile, usageOf } from './models.js';
+import { isPriced, type ModelProfile, modelProfile, usageOf } from './models.js';
 import { buildFollowUpRequest, buildStanceRequest, type PreparedRequest } from './request.js';
 import { estimateRequestTokens } from './tokens.js';
 import { verifyAnswer } from './verify.js';
@@ -36,13 +36,16 @@ function checked(
 	const usage = usageOf(context.model, message.usage);
 	const stopped = message.stop_reason ? STOP_REASONS[message.stop_reason] : undefined;
 	if (stopped) {
-		log.warn({ ...context, stopReason: message.stop_reason, stopDetails: message.stop_details }, 'llm answer rejected');
+		log.warn(
+			{ ...context, ...usage, stopReason: message.stop_reason, stopDetails: message.stop_details },
+			'llm answer rejected',
+		);
 		throw new LlmUnavailableError(stopped, { usage });
 	}
 	const { segments, dropped } = verifyAnswer(message.content, statements, prepared.sent);
 	if (dropped > 0) log.warn({ ...context, dropped }, 'llm citations failed verification and were dropped');
 	if (!segments.some((s) => s.citations.length > 0)) {
-		log.warn({ ...context, dropped }, 'llm answer has no verified citation');
+		log.warn({ ...context, ...usage, dropped }, 'llm answer has no verified citation');
 		throw new LlmUnavailableError('the language model cited no stored statement verbatim', { usage });
 	}
 	return { segments, usage };
@@ -69,10 +72,7 @@ async function run(
 			signal: call.signal,
 		});
 	} catch (err) {
-		if (!(err instanceof LlmFailure)) throw err;
-		const context = { kind, model, requestId: err.requestId, reason: err.reason, err: err.cause };
-		if (err.ourFault) log.error(context, 'llm request failed');
-		else log.warn(context, 'llm unavailable');
+		logFailure(log, err, { kind, model });
 		throw err;
 	}
 	const { message, requestId } = sent;
@@ -99,27 +99,22 @@ async function run(
 export function createLlm(config: Config['anthropic'], log: Logger, options: LlmOptions = {}): Llm | null {
 	const client = createAnthropicClient(config, log);
 	if (!client) return null;
-	const modelFor = (strong?: boolean) => (strong ? config.strongModel : config.model);
+	const answer = <R extends { statements: LlmStatement[]; strong?: boolean; signal?: AbortSignal }>(
+		kind: Kind,
+		build: (request: R, model: string, profile: ModelProfile) => PreparedRequest,
+		request: R,
+	) => {
+		const model = request.strong ? config.strongModel : config.model;
+		const prepared = build(request, model, modelProfile(model));
+		return run(client, config, log, options, {
+			kind,
+			prepared,
+			statements: request.statements,
+			signal: request.signal,
+		});
+	};
 	return {
-		summarizeStance(request) {
-			const model = modelFor(request.strong);
-			const prepared = buildStanceRequest(request, model, modelProfile(model));
-			return run(client, config, log, options, {
-				kind: 'stance',
-				prepared,
-				statements: request.statements,
-				signal: request.signal,
-			});
-		},
-		followUp(request) {
-			const model = modelFor(request.strong);
-			const prepared = buildFollowUpRequest(request, model, modelProfile(model));
-			return run(client, config, log, options, {
-				kind: 'follow-up',
-				prepared,
-				statements: request.statements,
-				signal: request.signal,
-			});
-		},
+		summarizeStance: (request) => answer('stance', buildStanceRequest, request),
+		followUp: (request) => answer('follow-up', buildFollowUpRequest, request),
 	};
 }

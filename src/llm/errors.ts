@@ -1,4 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
+import type { Logger } from '../log.js';
 import { LlmUnavailableError } from './llm.js';
 
 /** An LlmUnavailableError that also says whether our side is at fault (bad request, rejected key): log those as errors. */
@@ -55,4 +56,12 @@ export function toLlmFailure(err: unknown, state: { deadlineHit: boolean; cancel
 		return new LlmFailure('the connection to the language model broke', null, false, err);
 	}
 	return err;
+}
+
+/** Logs a failed call with its request id: as an error when our side is at fault (a bug or a bad key), else a warning. */
+export function logFailure(log: Logger, err: unknown, context: { kind: string; model: string }): void {
+	if (!(err instanceof LlmFailure)) return;
+	const record = { ...context, requestId: err.requestId, reason: err.reason, err: err.cause };
+	if (err.ourFault) log.error(record, 'llm request failed');
+	else log.warn(record, 'llm unavailable');
 }

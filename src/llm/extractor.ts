@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import { StanceSchema, StatementKindSchema } from '../extract/statement.js';
 import type { Logger } from '../log.js';
 import { callMessages, createAnthropicClient, deadlineFor } from './client.js';
-import { LlmFailure } from './errors.js';
+import { logFailure } from './errors.js';
 import { LlmUnavailableError } from './llm.js';
 import { modelProfile, usageOf } from './models.js';
 import { loadPrompt } from './prompts.js';
@@ -100,11 +100,7 @@ export function createClaudeExtractor(
 					{ stream: false, deadlineMs: deadlineFor(config), signal },
 				);
 			} catch (err) {
-				if (err instanceof LlmFailure) {
-					const context = { kind: 'extract', model, requestId: err.requestId, reason: err.reason, err: err.cause };
-					if (err.ourFault) log.error(context, 'llm request failed');
-					else log.warn(context, 'llm unavailable');
-				}
+				logFailure(log, err, { kind: 'extract', model });
 				throw err;
 			}
 			const { message, requestId } = result;

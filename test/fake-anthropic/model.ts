@@ -1,11 +1,11 @@
 import type {
+	CitationsSearchResultLocation,
 	ContentBlock,
 	Message,
 	MessageCreateParams,
 	SearchResultBlockParam,
 	StopReason,
 	TextBlock,
-	TextCitation,
 	Usage,
 } from '@anthropic-ai/sdk/resources/messages';
 
@@ -46,7 +46,10 @@ function blockText(block: SearchResultBlockParam): string {
 	return block.content.map((c) => c.text).join('');
 }
 
-function cite(result: IndexedResult, overrides: Partial<TextCitation> = {}): TextCitation {
+function cite(
+	result: IndexedResult,
+	overrides: Partial<CitationsSearchResultLocation> = {},
+): CitationsSearchResultLocation {
 	return {
 		type: 'search_result_location',
 		search_result_index: result.index,
@@ -56,19 +59,18 @@ function cite(result: IndexedResult, overrides: Partial<TextCitation> = {}): Tex
 		title: result.block.title,
 		cited_text: blockText(result.block),
 		...overrides,
-	} as TextCitation;
+	};
 }
 
-function text(value: string, citations: TextCitation[] | null = null): TextBlock {
+function text(value: string, citations: CitationsSearchResultLocation[] | null = null): TextBlock {
 	return { type: 'text', text: value, citations };
 }
 
-/** The results the answer should cite: the ones added in the last user turn when it has any (a follow-up's new retrieval), else the first three. */
+/** The results the answer should cite: those added in the last user turn when it has some (a follow-up's new retrieval), else the first k. */
 function toCite(results: IndexedResult[], body: MessageCreateParams, k: number): IndexedResult[] {
-	const last = body.messages.at(-1);
-	const fresh = typeof last?.content === 'string' ? 0 : (last?.content ?? []).filter((b) => b.type === 'search_result');
-	const start =
-		Array.isArray(fresh) && fresh.length > 0 && fresh.length < results.length ? results.length - fresh.length : 0;
+	const last = body.messages.at(-1)?.content;
+	const fresh = Array.isArray(last) ? last.filter((b) => b.type === 'search_result').length : 0;
+	const start = fresh > 0 && fresh < results.length ? results.length - fresh : 0;
 	return results.slice(start, start + k);
 }
 

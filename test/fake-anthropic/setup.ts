@@ -1,8 +1,10 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import type { LlmStatement } from '../../src/llm/llm.js';
 import type { Logger } from '../../src/log.js';
+import { type FakeAnthropic, startFakeAnthropic } from '../fake-anthropic.js';
 
 /** The anthropic config a test uses: the fake's URL, an explicit key, and small timeouts so failures are fast. */
 export function llmConfig(url: string, env: Record<string, string> = {}) {
@@ -52,4 +54,17 @@ export function makeStatements(n: number): LlmStatement[] {
 			title: `Officials comment on peacekeeping proposals, story ${i + 1}`,
 		};
 	});
+}
+
+/** Starts one fake for the file, clears its request log before each test, and stops it at the end. */
+export function useFakeAnthropic(): { fake: FakeAnthropic } {
+	const holder = {} as { fake: FakeAnthropic };
+	beforeAll(async () => {
+		holder.fake = await startFakeAnthropic();
+	});
+	afterAll(() => holder.fake.close());
+	beforeEach(() => {
+		holder.fake.requests.length = 0;
+	});
+	return holder;
 }
