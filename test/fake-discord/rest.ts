@@ -30,10 +30,8 @@ export function routeRest(fake: FakeDiscord, rec: RestRecord): RestReply {
 	if (m && method === 'POST') {
 		const ir = fake.interactions.get(m[2] ?? '');
 		if (m[1] !== fake.appId || !ir) return err(404, 10015, 'Unknown Webhook');
+		// Interaction webhooks work whatever the bot's channel permissions, as on Discord.
 		const channelId = ir.interaction.channel?.id ?? '';
-		if (fake.forbidden.has(channelId) && !hasFlag(rec.body, MessageFlags.Ephemeral)) {
-			return err(403, 50001, 'Missing Access');
-		}
 		const msg = fake.store(message({ ...messageBody(rec.body), channel_id: channelId, author: fake.botUser }));
 		ir.followUps.push(msg);
 		return ok(msg);
@@ -120,9 +118,6 @@ function webhookMessage(fake: FakeDiscord, rec: RestRecord, token: string, which
 		return { status: 204 };
 	}
 	if (rec.method !== 'PATCH') return err(405, 0, '405: Method Not Allowed');
-	const channelId = target.channel_id;
-	const ephemeral = ((target.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
-	if (fake.forbidden.has(channelId) && !ephemeral) return err(403, 50001, 'Missing Access');
 	const flags = ((messageBody(rec.body).flags as number | undefined) ?? target.flags ?? 0) & ~LOADING;
 	Object.assign(target, messageBody(rec.body), { flags, edited_timestamp: new Date().toISOString() });
 	if (which === '@original' && ir.editAt === null) {
