@@ -67,7 +67,9 @@ export function resolveSpeakerInArticle(
 	}
 	const noun = bareInstitution(`${descriptor ?? ''} ${speaker}`);
 	if (!noun) return resolved;
-	const full = scanMentions(registry, body).find((m) => m.kind === 'institution' && normaliseName(m.speaker).endsWith(noun));
+	const full = scanMentions(registry, body).find(
+		(m) => m.kind === 'institution' && normaliseName(m.speaker).endsWith(noun),
+	);
 	if (!full) return resolved;
 	const isInstitution = bareInstitution(speaker) === noun;
 	return { ...resolved, speaker: isInstitution ? full.speaker : resolved.speaker, actor: full.actor.name };

@@ -110,7 +110,8 @@ export function loadRegistry(): Registry {
 		// The last word of the name and of each spelling ("Pashinyan", "Pashinian"), unless the data names the surname.
 		const own = p.surname === undefined ? [p.name, ...p.aliases].map((n) => n.split(/\s+/).at(-1) ?? '') : [p.surname];
 		for (const surname of new Set(own)) {
-			if (!surname || aliasKey(surname).length < 3 || aliasKey(surname).includes(' ') !== surname.includes(' ')) continue;
+			if (!surname || aliasKey(surname).length < 3 || aliasKey(surname).includes(' ') !== surname.includes(' '))
+				continue;
 			const list = surnames.get(aliasKey(surname)) ?? [];
 			if (!list.includes(person)) surnames.set(aliasKey(surname), [...list, person]);
 			if (list.length === 0) add(surname, 'surname', actor, p.name, person);

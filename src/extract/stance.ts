@@ -88,6 +88,8 @@ export function stanceEvidence(text: string): StanceEvidence {
 	const tokens = stanceTokens(text);
 	const ev: StanceEvidence = { support: 0, oppose: 0, condition: false, contrast: false };
 	let negatedUntil = -1;
+	// What follows "but" is the point the speaker lands on: its cues count double.
+	let emphasis = 1;
 	for (let i = 0; i < tokens.length; ) {
 		const t = tokens[i] ?? '';
 		if (PUNCT.test(t)) {
@@ -108,9 +110,10 @@ export function stanceEvidence(text: string): StanceEvidence {
 		else if (p.kind === 'contrast') {
 			ev.contrast = true;
 			negatedUntil = -1;
+			emphasis = 2;
 		} else {
 			const side = (p.kind === 'support') !== negated ? 'support' : 'oppose';
-			ev[side] += p.weight;
+			ev[side] += p.weight * emphasis;
 		}
 		i += p.words.length;
 	}
