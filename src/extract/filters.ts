@@ -1,0 +1,50 @@
+import type { Attribution } from './attribution.js';
+import type { Doc, Token, Unit } from './doc.js';
+
+const LABEL = /^\s*(READ MORE|WATCH|RELATED|LISTEN|SEE ALSO|MORE|PHOTOS|VIDEO|UPDATE|ALSO READ)\b[^:]*:/;
+const TERMINAL = /[.!?:;,"”’'»)…]\s*$/;
+
+/**
+ * Paragraphs that are headings, cross-links or captions, whose quotes are not statements: "READ MORE: …",
+ * a short line with no closing punctuation, a short quoted line standing alone.
+ */
+export function headingParagraphs(doc: Doc): Set<number> {
+	const out = new Set<number>();
+	doc.paragraphs.forEach(([from, to], i) => {
+		const text = doc.body.slice(from, to).trim();
+		const words = text.split(/\s+/).length;
+		if (LABEL.test(text)) out.add(i);
+		else if (!TERMINAL.test(text) && words <= 25) out.add(i);
+		else if (words <= 8 && /^["“'‘].*["”'’]$/.test(text) && !/[.!?,]["”'’]$/.test(text)) out.add(i);
+	});
+	return out;
+}
+
+/** Whether a sentence is nothing but quotation(s) and punctuation. */
+export function isQuoteOnly(doc: Doc, unit: Unit): boolean {
+	let quoted = false;
+	for (let i = unit.from; i < unit.to; i++) {
+		const t = doc.tokens[i] as Token;
+		if (t.quote >= 0) quoted = true;
+		else if (t.pos !== 'PUNCT') return false;
+	}
+	return quoted;
+}
+
+/** A quotation that is a title or a label rather than speech: every word capitalised, or too short to stand alone. */
+export function isTitleOrScare(text: string, minWords: number): boolean {
+	const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+	if (words.length < minWords) return true;
+	const small = /^(a|an|the|of|and|or|in|on|to|for|at|by|with|from|de|la)$/i;
+	return words.length >= 2 && words.length <= 8 && words.every((w) => small.test(w) || /^[\p{Lu}\d]/u.test(w));
+}
+
+/** Drops statements whose span overlaps one already kept with higher confidence. */
+export function dedupe(items: Attribution[]): Attribution[] {
+	const kept: Attribution[] = [];
+	for (const a of [...items].sort((x, y) => y.confidence - x.confidence || x.start - y.start)) {
+		if (kept.some((k) => a.start < k.end && k.start < a.end)) continue;
+		kept.push(a);
+	}
+	return kept.sort((x, y) => x.start - y.start);
+}

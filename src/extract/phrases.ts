@@ -1,0 +1,200 @@
+import type { Token } from './doc.js';
+import { NOT_NAME, ORG_WORDS, ROLE_NOUNS, SPEAKER_PRONOUNS, TIME_WORDS, TITLE_WORDS, VERB_ADVERBS } from './lexicon.js';
+import { isDemonym, isPlace } from './places.js';
+
+/** What a speaker phrase names. */
+export type SpeakerKind = 'person' | 'org' | 'pronoun' | 'role' | 'generic';
+
+/** A noun phrase that can be a speaker, with its parts. Token range [from, to). */
+export type SpeakerPhrase = {
+	from: number;
+	to: number;
+	/** The phrase as written, leading article dropped. */
+	text: string;
+	/** Person or organisation name without titles ("Dmitry Peskov", "Chinese Foreign Ministry"); null for roles. */
+	name: string | null;
+	/** Titles and appositions seen with the name ("Kremlin spokesman"). */
+	descriptor: string | null;
+	kind: SpeakerKind;
+	/** The phrase was an indefinite role of a named organisation ("a spokesperson for the Chinese Embassy"). */
+	viaRole?: boolean;
+	/** The leading article or possessive, lower-cased ("the", "a", "his"), or null. */
+	det: string | null;
+};
+
+const INNER_PREPS = new Set(['of', 'for', 'to', 'at', 'in', 'by', 'from', 'with']);
+const DETS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these', 'those']);
+const PARTICLES = new Set([
+	'al',
+	'al-',
+	'bin',
+	'bint',
+	'ibn',
+	'abu',
+	'de',
+	'del',
+	'da',
+	'di',
+	'du',
+	'van',
+	'von',
+	'der',
+	'den',
+	'la',
+	'le',
+	'el',
+	'dos',
+	'das',
+	'st.',
+	"'s",
+	'ben',
+]);
+const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
+const TIME_PREPS = new Set(['on', 'last', 'this', 'late', 'early', 'earlier', 'next', 'in', 'during', 'later']);
+
+const isCap = (t: Token): boolean => /^\p{Lu}/u.test(t.text);
+const nounish = (t: Token | undefined): boolean =>
+	t !== undefined && t.quote < 0 && (t.pos === 'NOUN' || t.pos === 'PROPN' || (isCap(t) && t.pos !== 'PUNCT'));
+
+/** Index of the last token of a subject ending before `v`, skipping adverbs, auxiliaries and time phrases. */
+export function skipToSubject(tokens: Token[], v: number, floor: number): { at: number; negated: boolean } {
+	let i = v - 1;
+	let negated = false;
+	while (i >= floor) {
+		const t = tokens[i] as Token;
+		if (t.quote >= 0) break;
+		if (t.lower === 'not' || t.lower === "n't" || t.lower === 'never') negated = true;
+		else if (VERB_ADVERBS.has(t.lower) || (t.pos === 'ADV' && /ly$/.test(t.lower))) {
+			/* an adverb or auxiliary */
+		} else if (TIME_WORDS.has(t.lower) && (t.pos === 'PROPN' || t.pos === 'NOUN')) {
+			if (TIME_PREPS.has(tokens[i - 1]?.lower ?? '')) i--;
+		} else if (t.pos === 'NUM' && TIME_WORDS.has(tokens[i - 1]?.lower ?? '')) {
+			/* a date: "on March 3" */
+		} else break;
+		i--;
+	}
+	return { at: i, negated };
+}
+
+/** The noun phrase that ends at token `last` (inclusive), or null. Pronouns are phrases of their own. */
+export function phraseEndingAt(tokens: Token[], body: string, last: number, floor: number): SpeakerPhrase | null {
+	const end = tokens[last];
+	if (!end || end.quote >= 0) return null;
+	if (SPEAKER_PRONOUNS.has(end.lower) && end.pos === 'PRON') return build(tokens, body, last, last + 1);
+	if (!nounish(end) && end.pos !== 'NUM') return null;
+	let k = last;
+	while (k >= floor) {
+		const t = tokens[k] as Token;
+		if (t.quote >= 0) break;
+		if (DETS.has(t.lower) && k < last) {
+			const prep = tokens[k - 1];
+			if (prep && k - 1 >= floor && INNER_PREPS.has(prep.lower) && nounish(tokens[k - 2]) && k - 2 >= floor) {
+				k -= 2;
+				continue;
+			}
+			k--;
+			break;
+		}
+		if (INNER_PREPS.has(t.lower) && k < last && nounish(tokens[k - 1]) && nounish(tokens[k + 1]) && k - 1 >= floor) {
+			k--;
+			continue;
+		}
+		const ok =
+			nounish(t) ||
+			t.pos === 'NUM' ||
+			(t.pos === 'ADJ' && k < last) ||
+			(t.lower === "'s" && k < last) ||
+			((t.text === '-' || t.text === '&') && k < last);
+		if (!ok || (NOT_NAME.has(t.lower) && !DETS.has(t.lower))) break;
+		k--;
+	}
+	let from = k + 1;
+	while (from <= last && (tokens[from] as Token).pos === 'PUNCT') from++;
+	if (from > last) return null;
+	return build(tokens, body, from, last + 1);
+}
+
+/** The noun phrase that starts at token `first` ("said Peskov", "according to the ministry"), or null. */
+export function phraseStartingAt(tokens: Token[], body: string, first: number, ceil: number): SpeakerPhrase | null {
+	let k = first;
+	const t0 = tokens[k];
+	if (!t0 || t0.quote >= 0) return null;
+	if (SPEAKER_PRONOUNS.has(t0.lower) || /^(him|her|them|us|me)$/.test(t0.lower)) return build(tokens, body, k, k + 1);
+	if (DETS.has(t0.lower)) k++;
+	let lastNoun = -1;
+	while (k < ceil) {
+		const t = tokens[k] as Token;
+		if (t.quote >= 0) break;
+		if (nounish(t) || t.pos === 'NUM' || t.pos === 'ADJ' || t.lower === "'s" || t.text === '-') {
+			if (nounish(t) || t.pos === 'NUM') lastNoun = k;
+			k++;
+		} else if (INNER_PREPS.has(t.lower) && nounish(tokens[k - 1]) && lastNoun === k - 1) {
+			const next = tokens[k + 1];
+			if (next && (nounish(next) || DETS.has(next.lower))) k += DETS.has(next.lower) ? 2 : 1;
+			else break;
+		} else break;
+	}
+	if (lastNoun < first) return null;
+	return build(tokens, body, first, lastNoun + 1);
+}
+
+const nameWord = (t: Token): boolean =>
+	(isCap(t) || PARTICLES.has(t.lower) || SUFFIXES.has(t.lower) || t.text === '-') &&
+	!TITLE_WORDS.has(t.lower) &&
+	!ORG_WORDS.has(t.lower) &&
+	!NOT_NAME.has(t.lower) &&
+	!isPlace(t.text) &&
+	!isDemonym(t.text) &&
+	t.pos !== 'NUM';
+
+/** Splits a phrase into name, descriptor and kind. */
+export function build(tokens: Token[], body: string, from: number, to: number): SpeakerPhrase {
+	const first = tokens[from] as Token;
+	const det = DETS.has(first.lower) ? first.lower : null;
+	const start = det ? from + 1 : from;
+	const slice = (a: number, b: number) =>
+		a < b ? body.slice((tokens[a] as Token).start, (tokens[b - 1] as Token).end) : '';
+	const text = slice(start, to) || slice(from, to);
+	const base = { from, to, text, det };
+	if (to - from === 1 && SPEAKER_PRONOUNS.has(first.lower))
+		return { ...base, name: null, descriptor: null, kind: 'pronoun' };
+	// A name closing the phrase after a title: "University of the Fraser Valley political scientist Hamish Telford".
+	let run = to;
+	while (run > start && nameWord(tokens[run - 1] as Token)) run--;
+	while (run < to && !isCap(tokens[run] as Token)) run++;
+	const titled =
+		run > start && !INNER_PREPS.has((tokens[run - 1] as Token).lower) && !DETS.has((tokens[run - 1] as Token).lower);
+	if (run < to && titled) {
+		const descriptor = slice(start, run).replace(/[\s,]+$/, '') || null;
+		return { ...base, name: slice(run, to), descriptor, kind: 'person' };
+	}
+	// Head before an inner preposition: "a spokesperson for the Chinese Embassy", "the envoy to the UN".
+	let prep = -1;
+	for (let i = start + 1; i < to; i++)
+		if (INNER_PREPS.has((tokens[i] as Token).lower)) {
+			prep = i;
+			break;
+		}
+	const headEnd = prep > 0 ? prep : to;
+	const head = tokens[headEnd - 1] as Token;
+	if (prep > 0 && ROLE_NOUNS.has(head.lower)) {
+		const orgFrom = DETS.has((tokens[prep + 1] as Token).lower) ? prep + 2 : prep + 1;
+		const org = slice(orgFrom, to);
+		const namedOrg = orgFrom < to && isCap(tokens[orgFrom] as Token);
+		if ((det === 'a' || det === 'an') && namedOrg)
+			return { ...base, name: org, descriptor: text, kind: 'org', viaRole: true };
+		return { ...base, name: null, descriptor: text, kind: 'role' };
+	}
+	let n = headEnd;
+	while (n > start && nameWord(tokens[n - 1] as Token)) n--;
+	while (n < headEnd && !isCap(tokens[n] as Token)) n++;
+	if (n < headEnd && prep < 0) {
+		const descriptor = slice(start, n).replace(/[\s,]+$/, '') || null;
+		return { ...base, name: slice(n, headEnd), descriptor, kind: 'person' };
+	}
+	if (!isCap(head) || TITLE_WORDS.has(head.lower)) {
+		const role = ROLE_NOUNS.has(head.lower) && !/s$/.test(head.lower);
+		return { ...base, name: null, descriptor: role ? text : null, kind: role ? 'role' : 'generic' };
+	}
+	return { ...base, name: text, descriptor: null, kind: 'org' };
+}
