@@ -1,7 +1,7 @@
 import { type Generated, type Kysely, sql } from 'kysely';
 import type { Database } from './schema.js';
 
-/** llm_usage: one row per language-model request (see migration 0002). */
+/** llm_usage: one row per language-model request (see migration 0003). */
 export interface LlmUsageTable {
 	id: Generated<number>;
 	at: Date;
@@ -43,7 +43,7 @@ export type UsageRepo = {
 
 /** Usage records on Kysely. */
 export function createUsageRepo(db: Kysely<Database>): UsageRepo {
-	const usage = db as unknown as Kysely<{ llm_usage: LlmUsageTable }>;
+	const usage = db.withTables<{ llm_usage: LlmUsageTable }>();
 	return {
 		async record(e) {
 			await usage

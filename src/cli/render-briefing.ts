@@ -1,0 +1,123 @@
+import type { Briefing, BriefingQuote, SummarySegment } from '../answer/briefing.js';
+import { dayOf, describeStaleness, formatDay } from '../answer/timeline.js';
+
+// Stored text is untrusted: terminal control sequences (ESC, bidi overrides) must not reach the screen.
+const safe = (text: string) => text.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').trim();
+const cite = (ns: number[]) => ns.map((n) => `[${n}]`).join('');
+
+/** Summary segments as one paragraph with citation markers: "… opposed. [1][2] …". */
+export function summaryText(segments: SummarySegment[]): string {
+	return segments.map((s) => `${safe(s.text)}${s.citations.length > 0 ? ` ${cite(s.citations)}` : ''}`).join(' ');
+}
+
+function source(q: BriefingQuote): string {
+	const day = dayOf(q.published);
+	const outlets = q.outlets.length > 1 ? `${q.outlets.join(', ')}` : (q.outlet ?? 'unknown outlet');
+	const parts = [safe(outlets), day ? formatDay(day) : 'undated', q.url ? safe(q.url) : null];
+	return parts.filter(Boolean).join(' · ');
+}
+
+function quoteBlock(q: BriefingQuote, extra: string[] = []): string {
+	const role = q.speakerRole ? ` (${safe(q.speakerRole)})` : '';
+	const words = q.kind === 'direct' ? `“${safe(q.quote)}”` : `${safe(q.quote)} (reported speech)`;
+	const stance = q.stance ? ` · ${q.stance}` : '';
+	return [
+		`[${q.n}] ${words}`,
+		`    — ${safe(q.speaker)}${role}${stance}`,
+		`    ${source(q)}`,
+		...extra.map((e) => `    ${e}`),
+	].join('\n');
+}
+
+function header(b: Briefing): string[] {
+	const range = b.since || b.until ? ` (${b.since ?? '…'} to ${b.until ?? 'today'})` : '';
+	const lines = [
+		`${b.actor.name} on ${b.topic.label}${range}: ${b.stance.toUpperCase()}`,
+		`Why: ${safe(b.stanceReason)}.`,
+	];
+	if (b.lastStatement) lines.push(`${describeStaleness(b.lastStatement).replace(/^l/, 'L')}.`);
+	else if (b.quotes.length > 0) lines.push('No statement carries a publication date.');
+	return lines;
+}
+
+function changeLines(b: Briefing): string[] {
+	if (!b.stanceChange) return [];
+	const { from, to } = b.stanceChange;
+	const at = (n: number) => b.quotes.find((q) => q.n === n);
+	const f = at(from);
+	const t = at(to);
+	if (!f || !t) return [];
+	const when = (q: BriefingQuote) => {
+		const day = dayOf(q.published);
+		return day ? formatDay(day) : 'undated';
+	};
+	return ['', `Change of position: ${f.stance} (${when(f)}) [${from}] → ${t.stance} (${when(t)}) [${to}]`];
+}
+
+/** The briefing as plain text for a terminal: the form an analyst would paste into an e-mail. */
+export function renderBriefingText(b: Briefing): string {
+	const out = [...header(b), '', 'Summary', `  ${summaryText(b.summary)}`];
+	if (b.note) out.push(`  (${safe(b.note)})`);
+	out.push(...changeLines(b));
+	if (b.quotes.length > 0) {
+		out.push('', `${b.actor.name}'s own statements, newest first`);
+		for (const q of b.quotes) out.push(quoteBlock(q));
+	}
+	if (b.claims.length > 0) {
+		out.push('', `Claims about ${b.actor.name} by others (their words, not ${b.actor.name}'s)`);
+		for (const c of b.claims) {
+			const speaksFor = c.actor ? `speaking for ${c.actor}; ` : '';
+			const denied =
+				c.deniedBy.length > 0 ? [`contradicted by ${b.actor.name}'s own statements ${cite(c.deniedBy)}`] : [];
+			out.push(
+				quoteBlock(c, [`(${speaksFor}attributes a ${c.stance ?? 'position'} stance to ${b.actor.name})`, ...denied]),
+			);
+		}
+	}
+	if (b.usage) {
+		const u = b.usage;
+		const tokens = `${u.inputTokens.toLocaleString('en')} in / ${u.outputTokens.toLocaleString('en')} out tokens`;
+		out.push('', `Summary by ${u.model} · ${tokens}${u.estimated ? ' (estimated)' : ''} · $${u.costUsd.toFixed(4)}`);
+	}
+	return `${out.join('\n')}\n`;
+}
+
+const citation = (q: BriefingQuote) => ({
+	n: q.n,
+	quote: q.quote,
+	speaker: q.speaker,
+	speaker_role: q.speakerRole,
+	actor: q.actor,
+	about_actor: q.aboutActor,
+	kind: q.kind,
+	stance: q.stance,
+	topic: q.topic,
+	url: q.url,
+	published: q.published,
+	outlet: q.outlet,
+	outlets: q.outlets,
+	title: q.title,
+});
+
+/**
+ * The `--json` contract of ../shared/eval/README.md: `citations` are the actor's own quotes; claims by others
+ * are listed apart under `claims`, each with `about_actor` set, so no claim can be read as the actor's words.
+ */
+export function briefingJson(b: Briefing) {
+	return {
+		actor: b.actor.name,
+		topic: b.topic.label,
+		topic_id: b.topic.id,
+		stance: b.stance,
+		stance_reason: b.stanceReason,
+		summary: summaryText(b.summary),
+		mode: b.mode,
+		note: b.note,
+		citations: b.quotes.map(citation),
+		claims: b.claims.map((c) => ({ ...citation(c), about_actor: c.aboutActor ?? b.actor.name, denied_by: c.deniedBy })),
+		last_statement: b.lastStatement,
+		stance_change: b.stanceChange,
+		timeline: b.timeline,
+		usage: b.usage,
+	};
+}
