@@ -8,16 +8,15 @@ import type { Statement } from '../src/extract/statement.js';
 import type { Article } from '../src/ingest/article.js';
 import { type IngestDeps, ingestSources, ingestUrl } from '../src/ingest/ingest.js';
 import { createSilentLogger } from '../src/log.js';
-import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/store.js';
 import { fakeExtractor } from './fixtures/ingest/fake-extractor.js';
 import { send, startServer, type TestServer } from './fixtures/ingest/http-server.js';
+import { backends } from './helpers/stores.js';
 
 const FIX = 'test/fixtures/ingest';
 const log = createSilentLogger();
 const config = parseConfig({ INGEST_ALLOW_PRIVATE_URLS: 'true', INGEST_MAX_BYTES: '20000', INGEST_TIMEOUT_MS: '3000' });
 const strictConfig = parseConfig({ INGEST_MAX_BYTES: '20000', INGEST_TIMEOUT_MS: '3000' });
-const backends: [string, () => Promise<Store>][] = [['pglite', () => openStore('memory:', log)]];
 
 let server: TestServer;
 const tmp = mkdtempSync(join(tmpdir(), 'attache-ingest-'));
@@ -62,7 +61,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-describe.each(backends)('ingest on %s', (_name, open) => {
+describe.each(backends)('ingest on $name', ({ skip, open }) => {
+	if (skip) it.skip(`skipped: ${skip}`, () => {});
+	if (skip) return;
 	let store: Store;
 	let saved: Article[];
 	let deps: IngestDeps;
@@ -175,6 +176,7 @@ describe.each(backends)('ingest on %s', (_name, open) => {
 	it('ingests a URL for a Discord user, and refuses private addresses, redirects to them, and file paths', async () => {
 		const [result] = await ingestUrl(`${server.base}/article`, deps, '123456789012345678');
 		expect(result).toMatchObject({ ok: true, outcome: 'inserted', title: 'Ruritania rejects border proposal' });
+		expect(result?.extracted?.map((s) => s.quote)).toContain('We will not trade land for promises,');
 		expect(saved[0]?.addedBy).toBe('123456789012345678');
 
 		const strict = { ...deps, config: strictConfig };
@@ -187,6 +189,23 @@ describe.each(backends)('ingest on %s', (_name, open) => {
 		);
 		await expect(ingestUrl(`${FIX}/sample.md`, deps, 'u')).rejects.toBeInstanceOf(UserError);
 		expect(saved).toHaveLength(1);
+	});
+
+	it('never stores a quote that is not verbatim at its offsets, nor the same span twice', async () => {
+		const honest = fakeExtractor('v1');
+		const sloppy = {
+			version: 'v1',
+			extract: (a: { title: string | null; body: string }) => {
+				const [first, ...rest] = honest.extract(a);
+				if (!first) return rest;
+				return [first, { ...first }, { ...first, start: first.start + 1 }, ...rest];
+			},
+		};
+		const [result] = await ingestSources([`${FIX}/sample.md`], { ...deps, extract: sloppy });
+		expect(result?.statements).toBe(2);
+		expect((await store.statements.find({})).map((s) => s.quote)).toEqual(
+			expect.arrayContaining(['We are here to listen, not to lecture,']),
+		);
 	});
 
 	it('reports a failing URL in a batch and stores the rest', async () => {

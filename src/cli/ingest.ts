@@ -78,7 +78,8 @@ async function main(): Promise<number> {
 		bar?.stop();
 		if (bar) for (const message of failures) process.stderr.write(`${message}\n`);
 		const summary = summarize(results);
-		if (args.json) process.stdout.write(`${JSON.stringify({ results, summary })}\n`);
+		const lean = results.map(({ extracted: _omit, ...r }) => r);
+		if (args.json) process.stdout.write(`${JSON.stringify({ results: lean, summary })}\n`);
 		else process.stdout.write(`${formatSummary(summary)}\n`);
 		return summary.failed > 0 ? 1 : 0;
 	} finally {

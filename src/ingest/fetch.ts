@@ -106,18 +106,24 @@ async function readCapped(res: Response, maxBytes: number, shown: string): Promi
 	return Buffer.concat(chunks);
 }
 
+// A pooled keep-alive socket can be closed by the server just as it is reused: one retry is safe for a GET.
+const RETRYABLE = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+
 async function fetchOnce(url: string, limits: FetchLimits, shown: string, signal: AbortSignal): Promise<Response> {
 	await assertPublicHost(new URL(url), limits, shown);
-	try {
-		return await fetch(url, {
-			redirect: 'manual',
-			signal,
-			headers: { accept: ACCEPT, 'user-agent': 'Attache/0.1 (news briefing bot)' },
-		});
-	} catch (err) {
-		if (signal.aborted) throw err;
-		const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-		throw new UserError(`${shown}: could not connect (${cause?.code ?? cause?.message ?? 'network error'})`);
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await fetch(url, {
+				redirect: 'manual',
+				signal,
+				headers: { accept: ACCEPT, 'user-agent': 'Attache/0.1 (news briefing bot)' },
+			});
+		} catch (err) {
+			if (signal.aborted) throw err;
+			const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+			if (attempt === 0 && cause?.code && RETRYABLE.has(cause.code)) continue;
+			throw new UserError(`${shown}: could not connect (${cause?.code ?? cause?.message ?? 'network error'})`);
+		}
 	}
 }
 

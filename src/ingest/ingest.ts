@@ -18,6 +18,8 @@ export type IngestResult = {
 	articleId?: number;
 	title?: string | null;
 	url?: string | null;
+	/** The statements extracted in this run (absent when unchanged or failed), for /ingest's reply. */
+	extracted?: Statement[];
 };
 
 /** Progress after each article; `total` grows when a feed expands into its items. */
@@ -40,10 +42,20 @@ function failure(source: string, err: unknown, deps: IngestDeps): IngestResult {
 }
 
 // A quote that is not exactly at its offsets would be a misquote in a briefing: drop it, loudly.
+// A span found twice is kept once: the store keys statements by span.
 function verbatimOnly(statements: Statement[], body: string, source: string, deps: IngestDeps): Statement[] {
-	const good = statements.filter((s) => body.slice(s.start, s.end) === s.quote);
+	const spans = new Set<string>();
+	const good = statements.filter((s) => {
+		const span = `${s.start}:${s.end}`;
+		if (body.slice(s.start, s.end) !== s.quote || spans.has(span)) return false;
+		spans.add(span);
+		return true;
+	});
 	if (good.length < statements.length) {
-		deps.log.warn({ source, dropped: statements.length - good.length }, 'extractor returned non-verbatim statements');
+		deps.log.warn(
+			{ source, dropped: statements.length - good.length },
+			'extractor returned non-verbatim or duplicate statements',
+		);
 	}
 	return good;
 }
@@ -62,7 +74,13 @@ async function ingestOne(pending: PendingArticle, deps: IngestDeps, addedBy: str
 		const statements = verbatimOnly(found, article.body, pending.source, deps);
 		const saved = await deps.store.articles.save(article, statements, extractor.version);
 		deps.log.debug({ source: base.source, outcome: saved.outcome, statements: statements.length }, 'ingested');
-		return { ...base, outcome: saved.outcome, statements: statements.length, articleId: saved.id };
+		return {
+			...base,
+			outcome: saved.outcome,
+			statements: statements.length,
+			articleId: saved.id,
+			extracted: statements,
+		};
 	} catch (err) {
 		return failure(pending.source, err, deps);
 	}
