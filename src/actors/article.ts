@@ -56,21 +56,23 @@ export function resolveSpeakerInArticle(
 ): ResolvedSpeaker {
 	const resolved = resolveSpeaker(speaker, descriptor, date);
 	if (resolved.actor) return resolved;
-	const name = speaker.trim();
-	if (name.length >= 4 && /^\p{Lu}/u.test(name)) {
-		for (let at = body.indexOf(name); at >= 0; at = body.indexOf(name, at + name.length)) {
-			for (const segment of segmentsAround(body, at, at + name.length)) {
-				const m = nearest(scanMentions(registry, segment));
-				if (m) return { ...resolved, actor: m.actor.name, role: resolved.role ?? segment.trim() };
-			}
+	const noun = bareInstitution(`${descriptor ?? ''} ${speaker}`);
+	if (noun) {
+		const full = scanMentions(registry, body).find(
+			(m) => m.kind === 'institution' && normaliseName(m.speaker).endsWith(noun),
+		);
+		if (full) {
+			const isInstitution = bareInstitution(speaker) === noun;
+			return { ...resolved, speaker: isInstitution ? full.speaker : resolved.speaker, actor: full.actor.name };
 		}
 	}
-	const noun = bareInstitution(`${descriptor ?? ''} ${speaker}`);
-	if (!noun) return resolved;
-	const full = scanMentions(registry, body).find(
-		(m) => m.kind === 'institution' && normaliseName(m.speaker).endsWith(noun),
-	);
-	if (!full) return resolved;
-	const isInstitution = bareInstitution(speaker) === noun;
-	return { ...resolved, speaker: isInstitution ? full.speaker : resolved.speaker, actor: full.actor.name };
+	const name = speaker.trim();
+	if (noun || name.length < 4 || !/^\p{Lu}/u.test(name)) return resolved;
+	for (let at = body.indexOf(name); at >= 0; at = body.indexOf(name, at + name.length)) {
+		for (const segment of segmentsAround(body, at, at + name.length)) {
+			const m = nearest(scanMentions(registry, segment));
+			if (m) return { ...resolved, actor: m.actor.name, role: resolved.role ?? segment.trim() };
+		}
+	}
+	return resolved;
 }

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { readYaml } from './load.js';
 import { CountryFileSchema } from './schema.js';
 
 /** A country with every name news uses for it. */
@@ -30,11 +29,11 @@ function plural(demonym: string): string[] {
 	return /(s|sh|ch|x|z|ese|i)$/.test(demonym) ? [] : [`${demonym}s`];
 }
 
-/** Builds the country table from world-countries plus src/actors/data/countries.yaml. */
-export function loadCountries(): CountryRecord[] {
+/** Builds the country table from world-countries plus countries.yaml in the data folder. */
+export function loadCountries(dir: URL): CountryRecord[] {
 	const require = createRequire(import.meta.url);
 	const world = z.array(WorldCountrySchema).parse(require('world-countries/countries.json'));
-	const file = CountryFileSchema.parse(parse(readFileSync(new URL('./data/countries.yaml', import.meta.url), 'utf8')));
+	const file = readYaml(dir, 'countries.yaml', CountryFileSchema);
 	const drop = new Set(file.drop);
 	const include = new Set(file.include);
 	const out: CountryRecord[] = [];

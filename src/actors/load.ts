@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { loadCountries } from './countries.js';
 import { normaliseName } from './normalise.js';
 import {
@@ -10,6 +8,7 @@ import {
 	PeopleFileSchema,
 	type PersonRole,
 } from './schema.js';
+import { readYamlFile } from './yaml-file.js';
 
 /** What an actor is: a state or an organisation of some kind. */
 export type ActorKind = 'country' | 'igo' | 'alliance' | 'group' | 'armed-group' | 'ngo';
@@ -45,12 +44,12 @@ export type Registry = {
 
 const PRIORITY: Record<AliasKind, number> = { person: 5, institution: 4, actor: 3, capital: 2, demonym: 1, surname: 0 };
 
-function readYaml<T extends z.ZodType>(file: string, schema: T): z.infer<T> {
-	const text = readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8');
-	const parsed = schema.safeParse(parse(text));
-	if (!parsed.success) throw new Error(`src/actors/data/${file}: ${z.prettifyError(parsed.error)}`);
-	return parsed.data;
-}
+/** Where the registry's data files live. */
+export const DATA_DIR = new URL('./data/', import.meta.url);
+
+/** Reads and validates one file of the data folder. */
+export const readYaml = <T extends z.ZodType>(dir: URL, file: string, schema: T): z.infer<T> =>
+	readYamlFile(new URL(file, dir), schema);
 
 /** The index key of an alias: normalised, without a leading "the". */
 export function aliasKey(alias: string): string {
@@ -58,7 +57,7 @@ export function aliasKey(alias: string): string {
 }
 
 /** Loads every data file and builds the alias index. Throws with the file name when a file is malformed. */
-export function loadRegistry(): Registry {
+export function loadRegistry(dir: URL = DATA_DIR): Registry {
 	const actors = new Map<string, Actor>();
 	const index = new Map<string, AliasEntry[]>();
 	const add = (alias: string, kind: AliasKind, actor: Actor, speaker: string, person: Person | null = null) => {
@@ -77,7 +76,7 @@ export function loadRegistry(): Registry {
 		return a;
 	};
 
-	for (const c of loadCountries()) {
+	for (const c of loadCountries(dir)) {
 		const actor: Actor = { name: c.name, kind: 'country', code: c.code, adjective: c.adjective };
 		actors.set(aliasKey(c.name), actor);
 		const gov = `${c.adjective} government`;
@@ -85,19 +84,19 @@ export function loadRegistry(): Registry {
 		for (const d of c.demonyms) add(d, 'demonym', actor, gov);
 		for (const cap of c.capitals) add(cap, 'capital', actor, gov);
 	}
-	for (const o of readYaml('organisations.yaml', OrganisationFileSchema)) {
+	for (const o of readYaml(dir, 'organisations.yaml', OrganisationFileSchema)) {
 		const actor: Actor = { name: o.name, kind: o.kind, code: null, adjective: o.adjective ?? o.name };
 		actors.set(aliasKey(o.name), actor);
 		for (const n of [o.name, ...o.aliases]) add(n, 'actor', actor, o.name);
 		for (const d of o.demonyms) add(d, 'demonym', actor, o.name);
 	}
-	for (const i of readYaml('institutions.yaml', InstitutionFileSchema)) {
+	for (const i of readYaml(dir, 'institutions.yaml', InstitutionFileSchema)) {
 		const actor = actorNamed(i.actor, `institutions.yaml (${i.name})`);
 		for (const n of [i.name, ...i.aliases]) add(n, 'institution', actor, i.name);
 	}
 	const people: Person[] = [];
 	const surnames = new Map<string, Person[]>();
-	for (const p of readYaml('people.yaml', PeopleFileSchema)) {
+	for (const p of readYaml(dir, 'people.yaml', PeopleFileSchema)) {
 		const roles = (p.roles ?? [{ role: p.role ?? '', from: p.from, to: p.to }]).map((r) => ({
 			...r,
 			actor: r.actor ?? p.actor,
@@ -136,7 +135,7 @@ export function loadRegistry(): Registry {
 		if (index.get(key)?.length === 0) index.delete(key);
 	}
 	const nouns = new Map<string, InstitutionNoun>();
-	for (const n of readYaml('institution-nouns.yaml', InstitutionNounFileSchema)) {
+	for (const n of readYaml(dir, 'institution-nouns.yaml', InstitutionNounFileSchema)) {
 		for (const a of [n.name, ...n.aliases]) nouns.set(aliasKey(a), { name: n.name, collective: n.collective });
 	}
 	const firstWords = new Map<string, number>();

@@ -1,7 +1,15 @@
 import type { Person } from './load.js';
 import { aliasKey } from './load.js';
 import type { ActorMention } from './mentions.js';
+import { tokenize } from './normalise.js';
 import { findActorMentions, registry } from './registry.js';
+
+// Words of a title before a name: "Foreign Minister Jordan" is no one's name.
+const TITLE_WORDS = new Set(
+	'president minister prime foreign secretary ambassador envoy spokesperson spokesman spokeswoman chancellor king queen general leader head chief deputy state affairs'.split(
+		' ',
+	),
+);
 
 /** A speaker as the product shows it: normalised name or institution, role, and the actor spoken for. */
 export type ResolvedSpeaker = { speaker: string; role: string | null; actor: string | null };
@@ -58,7 +66,13 @@ export function resolveSpeaker(speaker: string, descriptor?: string | null, date
 		const whole = exact.kind !== 'institution';
 		return { speaker: whole ? exact.speaker : exact.speaker, role, actor: exact.actor.name };
 	}
-	const mentions = findActorMentions(written);
+	// "Ana Lima", "Michael Jordan": a place name that ends a personal name is part of the name.
+	const tokens = tokenize(written);
+	const mentions = findActorMentions(written).filter((m) => {
+		const before = tokens[m.from - 1];
+		const partOfName = before && /^\p{Lu}/u.test(before.raw) && !TITLE_WORDS.has(before.norm) && m.to === tokens.length;
+		return !(partOfName && (m.kind === 'capital' || m.kind === 'actor' || m.kind === 'demonym'));
+	});
 	const person = mentions.find((m) => m.kind === 'person' || m.kind === 'surname');
 	if (person) return fromMention(person, false, date);
 	const institution = mentions.find((m) => m.kind === 'institution');

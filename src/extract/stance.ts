@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { readYamlFile } from '../actors/yaml-file.js';
 import type { Stance } from './statement.js';
 
 const Words = z.array(z.string().min(1));
@@ -28,11 +27,9 @@ export function stanceTokens(text: string): string[] {
 	return out;
 }
 
-function load() {
-	const raw = readFileSync(new URL('./stance-cues.yaml', import.meta.url), 'utf8');
-	const parsed = CueFileSchema.safeParse(parse(raw));
-	if (!parsed.success) throw new Error(`src/extract/stance-cues.yaml: ${z.prettifyError(parsed.error)}`);
-	const f = parsed.data;
+/** Loads and indexes a cue file; the error names the file and the entry at fault. */
+export function loadStanceCues(file: URL = new URL('./stance-cues.yaml', import.meta.url)) {
+	const f = readYamlFile(file, CueFileSchema);
 	const patterns: Pattern[] = [];
 	const add = (list: string[], kind: Kind, weight: number) => {
 		for (const cue of list)
@@ -61,7 +58,7 @@ function load() {
 	return { exact, prefix, cueSupport: new Set(f.cue_support), cueOppose: new Set(f.cue_oppose) };
 }
 
-const lexicon = load();
+const lexicon = loadStanceCues();
 
 const wordFits = (pattern: string, word: string | undefined) =>
 	word !== undefined && (pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) : word === pattern);

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { distance } from 'fastest-levenshtein';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { normaliseName } from '../actors/normalise.js';
+import { readYamlFile } from '../actors/yaml-file.js';
 
 const TopicSchema = z.object({
 	id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lowercase slug'),
@@ -25,16 +24,14 @@ export const topicWords = (text: string): string[] => normaliseName(text).split(
 
 type Phrase = { topic: Topic; strong: boolean; key: string };
 
-function load() {
-	const text = readFileSync(new URL('./topics.yaml', import.meta.url), 'utf8');
-	const parsed = z.array(TopicSchema).safeParse(parse(text));
-	if (!parsed.success) throw new Error(`src/topics/topics.yaml: ${z.prettifyError(parsed.error)}`);
-	const topics = parsed.data;
+/** Loads and indexes a topics file; the error names the file and the entry at fault. */
+export function loadTopics(file: URL = new URL('./topics.yaml', import.meta.url)) {
+	const topics = readYamlFile(file, z.array(TopicSchema));
 	const ids = new Set<string>();
 	const phrases = new Map<string, Phrase[]>();
 	const firstWords = new Map<string, number>();
 	for (const topic of topics) {
-		if (ids.has(topic.id)) throw new Error(`src/topics/topics.yaml: duplicate id ${topic.id}`);
+		if (ids.has(topic.id)) throw new Error(`${file.pathname}: duplicate id ${topic.id}`);
 		ids.add(topic.id);
 		const add = (s: string, strong: boolean) => {
 			const words = topicWords(s);
@@ -52,7 +49,7 @@ function load() {
 }
 
 /** The topic registry, loaded once from src/topics/topics.yaml. */
-export const topicRegistry = load();
+export const topicRegistry = loadTopics();
 
 /** Every phrase of the registry found in a text, longest first, left to right. */
 export function topicPhrases(text: string): Phrase[] {
