@@ -1,7 +1,7 @@
 import type { StatementKind } from './statement.js';
 
-/** The article text the extractor works on. */
-export type ArticleText = { title: string | null; body: string };
+/** The article text the extractor works on. `published` (ISO date) picks the role a speaker held that day. */
+export type ArticleText = { title: string | null; body: string; published?: string | null };
 
 /**
  * A quote or reported clause with its speaker, as the rule engine finds it, before actor, topic,

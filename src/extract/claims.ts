@@ -27,7 +27,8 @@ const POSITION =
 	encouraging urge urged urging suggest suggests suggested signal signals signalled signaled indicate indicates
 	indicated say says said tell told confirm confirms confirmed approve approves approved consent consented commit
 	commits committed interested ready willing open keen eager determined unwilling reluctant aim aims aimed hope hopes
-	hoped expect expects expected consider considers considered regard regards regarded believe believes believed`);
+	hoped expect expects expected consider considers considered regard regards regarded believe believes believed
+	objection objections problem intention intentions`);
 // "had shown no objections", "expressed willingness": a position stated through its noun.
 const DISPLAY = words(`shown showed show shows expressed expresses voiced voices signalled signaled indicated`);
 const DENIALS = words(`deny denies denied denying dismiss dismisses dismissed dismissing refute refutes refuted reject

@@ -5,12 +5,8 @@ import { detectAboutActor } from './claims.js';
 import { detectStance } from './stance.js';
 import type { Statement } from './statement.js';
 
-// Articles from the store carry a publication date; a role held on that date wins over the latest one.
-const publishedOf = (article: ArticleText): string | null => {
-	const published = (article as { published?: unknown }).published;
-	if (typeof published === 'string') return published.slice(0, 10);
-	return published instanceof Date ? published.toISOString().slice(0, 10) : null;
-};
+// A role held on the publication date wins over the latest one ("2025-03-01T…" → "2025-03-01").
+const publishedOf = (article: ArticleText): string | null => article.published?.slice(0, 10) ?? null;
 
 /**
  * Adds the resolved speaker, role, actor, topic, stance and about_actor to an attribution: the speaker through the
