@@ -1,8 +1,9 @@
+import { enrichBench } from './enrich.bench.js';
 import { ingestBench } from './ingest.bench.js';
 import type { BenchRow, BenchSuite } from './row.js';
 
 // Suites register here; each one is self-contained (its own temp database, fake servers, data).
-const suites: BenchSuite[] = [ingestBench];
+const suites: BenchSuite[] = [ingestBench, enrichBench];
 
 function printTable(rows: BenchRow[]): void {
 	const header: BenchRow = { suite: 'suite', case: 'case', value: 'value', note: 'note' };

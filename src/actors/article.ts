@@ -43,6 +43,17 @@ function bareInstitution(text: string): string | null {
 
 const nearest = (mentions: ActorMention[]) => mentions.find((m) => m.kind !== 'surname') ?? null;
 
+// Enrichment asks about one article many times in a row: keep the last body's institution mentions.
+let lastBody = '';
+let lastInstitutions: ActorMention[] = [];
+function institutionsIn(body: string): ActorMention[] {
+	if (body !== lastBody) {
+		lastInstitutions = scanMentions(registry, body).filter((m) => m.kind === 'institution');
+		lastBody = body;
+	}
+	return lastInstitutions;
+}
+
 /**
  * Resolves a speaker with the article's help when the name and title alone name no actor: the title or apposition
  * beside the name in the body ("Sierra Leone's climate minister, Jiwoh Abdulai"), or the state whose institution the
@@ -58,9 +69,7 @@ export function resolveSpeakerInArticle(
 	if (resolved.actor) return resolved;
 	const noun = bareInstitution(`${descriptor ?? ''} ${speaker}`);
 	if (noun) {
-		const full = scanMentions(registry, body).find(
-			(m) => m.kind === 'institution' && normaliseName(m.speaker).endsWith(noun),
-		);
+		const full = institutionsIn(body).find((m) => normaliseName(m.speaker).endsWith(noun));
 		if (full) {
 			const isInstitution = bareInstitution(speaker) === noun;
 			return { ...resolved, speaker: isInstitution ? full.speaker : resolved.speaker, actor: full.actor.name };

@@ -1,6 +1,6 @@
-import type { ActorMention } from '../actors/mentions.js';
+import { type ActorMention, scanMentions } from '../actors/mentions.js';
 import { type Token, tokenize } from '../actors/normalise.js';
-import { findActorMentions } from '../actors/registry.js';
+import { registry } from '../actors/registry.js';
 
 const words = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
 
@@ -117,7 +117,7 @@ function namedByApposition(text: string, tokens: Token[], mentions: ActorMention
 /** The first other actor that a text presents as holding a position ("Russia would accept ..."), or null. */
 export function positionHolder(text: string, own: string | null): ActorMention | null {
 	const tokens = tokenize(text);
-	const mentions = findActorMentions(text);
+	const mentions = scanMentions(registry, text, tokens);
 	const apposed = namedByApposition(text, tokens, mentions, own);
 	if (apposed) return apposed;
 	for (const m of mentions) {

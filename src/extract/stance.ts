@@ -65,11 +65,12 @@ const wordFits = (pattern: string, word: string | undefined) =>
 
 function matchAt(tokens: string[], i: number): Pattern | null {
 	const w = tokens[i] ?? '';
-	const candidates = [...(lexicon.exact.get(w) ?? []), ...(lexicon.prefix.get(w.slice(0, 3)) ?? [])];
 	let best: Pattern | null = null;
-	for (const p of candidates) {
-		if (best && p.words.length <= best.words.length) continue;
-		if (p.words.every((pw, k) => wordFits(pw, tokens[i + k]))) best = p;
+	for (const list of [lexicon.exact.get(w), lexicon.prefix.get(w.slice(0, 3))]) {
+		for (const p of list ?? []) {
+			if (best && p.words.length <= best.words.length) continue;
+			if (p.words.every((pw, k) => wordFits(pw, tokens[i + k]))) best = p;
+		}
 	}
 	return best;
 }

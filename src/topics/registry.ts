@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { z } from 'zod';
-import { normaliseName } from '../actors/normalise.js';
+import { tokenize } from '../actors/normalise.js';
 import { readYamlFile } from '../actors/yaml-file.js';
 
 const TopicSchema = z.object({
@@ -20,7 +20,8 @@ export function stem(word: string): string {
 }
 
 /** The stemmed words of a text, hyphens and punctuation read as spaces. */
-export const topicWords = (text: string): string[] => normaliseName(text).split(' ').filter(Boolean).map(stem);
+export const topicWords = (text: string): string[] =>
+	tokenize(text).flatMap((t) => (t.norm.includes(' ') ? t.norm.split(' ') : [t.norm]).map(stem));
 
 type Phrase = { topic: Topic; strong: boolean; key: string };
 
