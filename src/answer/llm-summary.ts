@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import { type LlmAnswer, type LlmStatement, LlmUnavailableError } from '../llm/llm.js';
+import { estimateStanceInputTokens } from '../llm/tokens.js';
 import type { BriefingQuote, SummarySegment, Usage } from './briefing.js';
 import { llmAllowance, type Requester } from './limits.js';
 
@@ -7,17 +8,8 @@ import { llmAllowance, type Requester } from './limits.js';
 export const MAX_LLM_STATEMENTS = 20;
 /** The input budget for one summary: 20 ordinary statements fit; a few very long ones are cut from the end. */
 export const MAX_INPUT_TOKENS = 4_000;
-// System prompt, instructions and request framing, measured on prompts/stance.md with room to spare.
-const PROMPT_OVERHEAD_TOKENS = 700;
-// search_result block framing and the "Speaker — Outlet, date" title around each quote.
-const PER_STATEMENT_OVERHEAD_TOKENS = 20;
 
-/** A rough token count (4 characters a token for English), used where no API reports the real one. */
-export function estimateTokens(text: string): number {
-	return Math.ceil(text.length / 4);
-}
-
-/** What the model sees of a quote: the stored words and metadata. */
+/** What the model sees of a quote: the stored words and metadata, and whose position it states. */
 export function toLlmStatement(q: BriefingQuote): LlmStatement {
 	return {
 		quote: q.quote,
@@ -32,25 +24,16 @@ export function toLlmStatement(q: BriefingQuote): LlmStatement {
 	};
 }
 
-function statementTokens(s: LlmStatement): number {
-	const text = [s.quote, s.speaker, s.speakerRole, s.outlet, s.published, s.url, s.title].filter(Boolean).join(' ');
-	return estimateTokens(text) + PER_STATEMENT_OVERHEAD_TOKENS;
-}
-
-/** Estimated input tokens of a request carrying these statements plus some extra text (question, earlier turns). */
-export function estimateInputTokens(statements: LlmStatement[], extra = ''): number {
-	return PROMPT_OVERHEAD_TOKENS + estimateTokens(extra) + statements.reduce((n, s) => n + statementTokens(s), 0);
-}
-
-/** The quotes to send: the first (newest) ones, at most 20, stopping before the input budget is exceeded. */
-export function selectForLlm(quotes: BriefingQuote[], extra = ''): BriefingQuote[] {
+/**
+ * The quotes to send for a /stance summary: the first (newest) ones, at most 20, stopping before the
+ * estimated input (the real request, built offline) would pass 4,000 tokens.
+ */
+export function selectForLlm(quotes: BriefingQuote[], actor: string, topic: string): BriefingQuote[] {
 	const chosen: BriefingQuote[] = [];
-	let tokens = PROMPT_OVERHEAD_TOKENS + estimateTokens(extra);
 	for (const q of quotes.slice(0, MAX_LLM_STATEMENTS)) {
-		const t = statementTokens(toLlmStatement(q));
-		if (chosen.length > 0 && tokens + t > MAX_INPUT_TOKENS) break;
+		const statements = [...chosen, q].map(toLlmStatement);
+		if (chosen.length > 0 && estimateStanceInputTokens({ actor, topic, statements }) > MAX_INPUT_TOKENS) break;
 		chosen.push(q);
-		tokens += t;
 	}
 	return chosen;
 }
@@ -82,12 +65,11 @@ export async function runLlm(
 	purpose: 'stance' | 'follow-up',
 	who: Requester,
 	sent: BriefingQuote[],
-	extra: string,
+	estimated: number,
 	call: (statements: LlmStatement[]) => Promise<LlmAnswer>,
 	deps: Deps,
 ): Promise<LlmOutcome> {
 	const statements = sent.map(toLlmStatement);
-	const estimated = estimateInputTokens(statements, extra);
 	const allowance = await llmAllowance(who, estimated, deps);
 	if (!allowance.ok) {
 		deps.log.info({ purpose, reason: allowance.reason }, 'llm skipped: limit reached');

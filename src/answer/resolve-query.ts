@@ -17,6 +17,8 @@ export type ResolvedQuery = {
 	topic: ResolvedTopic;
 	since: string | null;
 	until: string | null;
+	/** Only this speaker's statements (a follow-up that names one person). */
+	speaker?: string;
 };
 
 function cleanInput(text: string): string {

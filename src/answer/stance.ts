@@ -1,11 +1,12 @@
 import type { Deps } from '../deps.js';
 import { UserError } from '../errors.js';
+import { estimateStanceInputTokens } from '../llm/tokens.js';
 import { suggestTopics } from '../topics/registry.js';
 import { aggregateStance } from './aggregate.js';
 import type { Briefing } from './briefing.js';
 import { pairDenials } from './claims.js';
 import { extractiveParts } from './extractive.js';
-import { runLlm, selectForLlm } from './llm-summary.js';
+import { runLlm, selectForLlm, toLlmStatement } from './llm-summary.js';
 import type { StanceQuery } from './query.js';
 import { toBriefingQuote } from './quotes.js';
 import { type ResolvedQuery, resolveStanceQuery } from './resolve-query.js';
@@ -75,14 +76,16 @@ export async function answerStance(query: StanceQuery, deps: Deps): Promise<Brie
 	let usage: Briefing['usage'] = null;
 	if (deps.llm && quotes.length > 0) {
 		const llm = deps.llm;
-		const sent = selectForLlm(quotes);
+		const actor = q.actor.name;
 		const topic = q.topic.label;
+		const sent = selectForLlm(quotes, actor, topic);
+		const estimated = estimateStanceInputTokens({ actor, topic, statements: sent.map(toLlmStatement) });
 		const outcome = await runLlm(
 			'stance',
 			query,
 			sent,
-			`${q.actor.name} ${topic}`,
-			(statements) => llm.summarizeStance({ actor: q.actor.name, topic, statements }),
+			estimated,
+			(statements) => llm.summarizeStance({ actor, topic, statements }),
 			deps,
 		);
 		usage = outcome.usage;
