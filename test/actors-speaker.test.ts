@@ -93,3 +93,14 @@ describe('resolveSpeakerInArticle', () => {
 		});
 	});
 });
+
+describe('resolveSpeaker and namesakes', () => {
+	it('does not take a namesake with another first name for a listed person', () => {
+		expect(resolveSpeaker('Lisa Harris', null)).toEqual({ speaker: 'Lisa Harris', role: null, actor: null });
+		expect(resolveSpeaker('Brian Gallant', 'Former premier').actor).toBeNull();
+	});
+
+	it('keeps a person’s office as the speaker, speaking for their state', () => {
+		expect(resolveSpeaker("Trudeau's office")).toEqual({ speaker: "Trudeau's office", role: null, actor: 'Canada' });
+	});
+});

@@ -62,18 +62,25 @@ export function resolveSpeaker(speaker: string, descriptor?: string | null, date
 	const role = cleanRole(descriptor);
 	const exact = registry.index.get(aliasKey(written))?.[0];
 	if (exact?.person) return fromPerson(exact.person, date);
-	if (exact) {
-		const whole = exact.kind !== 'institution';
-		return { speaker: whole ? exact.speaker : exact.speaker, role, actor: exact.actor.name };
-	}
-	// "Ana Lima", "Michael Jordan": a place name that ends a personal name is part of the name.
+	if (exact) return { speaker: exact.speaker, role, actor: exact.actor.name };
+	// "Ana Lima", "Michael Jordan": a place name that ends a personal name is part of the name; "Lisa Harris" is
+	// not Kamala Harris: a listed surname after another first name is someone else.
 	const tokens = tokenize(written);
 	const mentions = findActorMentions(written).filter((m) => {
 		const before = tokens[m.from - 1];
-		const partOfName = before && /^\p{Lu}/u.test(before.raw) && !TITLE_WORDS.has(before.norm) && m.to === tokens.length;
-		return !(partOfName && (m.kind === 'capital' || m.kind === 'actor' || m.kind === 'demonym'));
+		const afterName = !!before && /^\p{Lu}/u.test(before.raw) && !TITLE_WORDS.has(before.norm);
+		if (m.kind === 'surname') return !afterName;
+		return !(
+			afterName &&
+			m.to === tokens.length &&
+			(m.kind === 'capital' || m.kind === 'actor' || m.kind === 'demonym')
+		);
 	});
 	const person = mentions.find((m) => m.kind === 'person' || m.kind === 'surname');
+	// "Trudeau's office" speaks for the person's state but is not the person.
+	if (person && tokens[person.to - 1]?.possessive && person.to < tokens.length) {
+		return { speaker: written, role, actor: fromMention(person, false, date).actor };
+	}
 	if (person) return fromMention(person, false, date);
 	const institution = mentions.find((m) => m.kind === 'institution');
 	if (institution && institution.end === written.length) return { ...fromMention(institution, true), role };
