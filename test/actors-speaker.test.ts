@@ -104,3 +104,10 @@ describe('resolveSpeaker and namesakes', () => {
 		expect(resolveSpeaker("Trudeau's office")).toEqual({ speaker: "Trudeau's office", role: null, actor: 'Canada' });
 	});
 });
+
+describe('resolveSpeakerInArticle and partial names', () => {
+	it('looks up only full personal names in the body', () => {
+		const body = 'The United States, Australia and the United Kingdom signed the pact.';
+		expect(resolveSpeakerInArticle('United', null, body).actor).toBeNull();
+	});
+});

@@ -76,7 +76,9 @@ export function resolveSpeakerInArticle(
 		}
 	}
 	const name = speaker.trim();
-	if (noun || name.length < 4 || !/^\p{Lu}/u.test(name)) return resolved;
+	// Only a full personal name ("Tina Stege") is safe to look up in the body: "United" or "He" are not names.
+	const words = name.split(/\s+/);
+	if (noun || words.length < 2 || words.length > 5 || !words.every((w) => /^\p{Lu}/u.test(w))) return resolved;
 	for (let at = body.indexOf(name); at >= 0; at = body.indexOf(name, at + name.length)) {
 		for (const segment of segmentsAround(body, at, at + name.length)) {
 			const m = nearest(scanMentions(registry, segment));
