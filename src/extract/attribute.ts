@@ -70,7 +70,7 @@ function forward(doc: Doc, cue: Cue, s: number, e: number): Finding | null {
 	if (content?.kind === 'direct') return { content, cue, rule: 'direct-before', confidence: 0.9 };
 	if (!content) return null;
 	const first = doc.tokens[content.from] as Token;
-	const badStart = !that && first.quote < 0 && NOT_CLAUSE_START.test(first.lower);
+	const badStart = !that && first.quote < 0 && (NOT_CLAUSE_START.test(first.lower) || first.pos === 'ADP');
 	const clause = !badStart && (isClause(doc, at, e) || (CLAUSE_VERBS.has(cue.word) && hasFinite(doc, at, e)));
 	if (that || clause) {
 		if (cue.kind === 'think' && cue.subject.kind === 'generic') return null;
@@ -117,7 +117,7 @@ export function attributeUnit(doc: Doc, unit: Unit): { findings: Finding[]; cues
 		const commaAfter = doc.tokens[cue.attrTo]?.text === ',';
 		const quotedAs = cue.side === 'main' && doc.tokens[cue.verb - 1]?.lower === 'as';
 		if ((!fwd || commaAfter) && (cue.side !== 'main' || quotedAs)) {
-			const back = backward(doc, cue, consumed, cue.attrFrom);
+			const back = backward(doc, cue, consumed, quotedAs ? cue.subject.from : cue.attrFrom);
 			if (back) findings.push(back);
 		}
 		if (fwd) findings.push(fwd);

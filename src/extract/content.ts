@@ -46,7 +46,10 @@ export const isFiniteVerb = (t: Token, prev: Token | undefined): boolean =>
 /** Steps over what sits between a verb and its clause: objects of "told", time and place phrases, "that", ":". */
 export function skipLead(doc: Doc, s: number, e: number, verb: string): { at: number; that: boolean } {
 	const { tokens, body } = doc;
-	if (/^(told|tells|tell|telling|assured|reassured|reminded|warned|urged)$/.test(verb) && tokens[s]?.lower !== 'that') {
+	if (
+		/^(told|tells|tell|telling|assured|reassured|reminded|warned|urged|asked|asks|ask)$/.test(verb) &&
+		tokens[s]?.lower !== 'that'
+	) {
 		const obj = phraseStartingAt(tokens, body, s, e);
 		if (obj) s = obj.to;
 	}
@@ -54,6 +57,7 @@ export function skipLead(doc: Doc, s: number, e: number, verb: string): { at: nu
 		const t = tokens[s] as Token;
 		if (t.quote >= 0) break;
 		if (TIME_WORDS.has(t.lower) && t.pos !== 'VERB' && t.pos !== 'AUX') s++;
+		else if (t.lower === 'all' && tokens[s + 1]?.lower === 'along') s += 2;
 		else if (t.pos === 'ADV' && /ly$/.test(t.lower)) s++;
 		else if (ADVERBIAL_PREPS.has(t.lower)) {
 			let that = -1;

@@ -104,6 +104,13 @@ export function findAttributions(body: string): Attribution[] {
 			if (resolved) mentions.noteSpeaker(resolved, at);
 			last = spk;
 		}
+		// A speaker who says nothing we keep is still the person in focus for the next "he said".
+		for (const cue of cues) {
+			if (findings.some((f) => f.cue === cue) || cue.subject.kind === 'pronoun') continue;
+			const at = (doc.tokens[cue.subject.from] as Token).start;
+			const resolved = mentions.resolve(cue.subject, at);
+			if (resolved) mentions.noteSpeaker(resolved, at);
+		}
 		// "“…?” Peskov asked." split by the sentence splitter: the attribution takes the quotation before it.
 		const firstCue = cues[0];
 		if (

@@ -26,6 +26,8 @@ repeat repeats repeated repeating signal signals signaled signalled signaling si
 indicated indicating assure assures assured assuring reassure reassured reassuring counter countered
 retort retorted hint hints hinted exclaim exclaimed shout shouted shouts recount recounted recounts
 reveal reveals revealed revealing disclose discloses disclosed estimate estimates estimated
+specify specifies specified clarify clarifies clarified
+ask asks asked blurt blurts blurted wonder wonders wondered muse muses mused chime chimed
 `);
 
 /** Verbs that only introduce a quoted label: "called it “a disgrace”", never a reported clause. */
@@ -45,6 +47,19 @@ criticised criticising dismiss dismisses dismissed dismissing slam slams slammed
 praise praises praised praising endorse endorses endorsed endorsing oppose opposes opposed opposing
 reaffirm reaffirms reaffirmed reaffirming
 `);
+
+/** Phrasal speech cues: the verb and its particle ("pointed out", "went on"). */
+export const SPEECH_PHRASES: ReadonlyArray<readonly [string, string]> = [
+	['points', 'out'],
+	['pointed', 'out'],
+	['pointing', 'out'],
+	['point', 'out'],
+	['went', 'on'],
+	['goes', 'on'],
+	['blurted', 'out'],
+	['spelled', 'out'],
+	['summed', 'up'],
+];
 
 /** Phrasal stance cues: the verb and its particle. */
 export const STANCE_PHRASES: ReadonlyArray<readonly [string, string]> = [

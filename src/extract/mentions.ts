@@ -1,13 +1,23 @@
+import { createRequire } from 'node:module';
 import type { Doc, Token } from './doc.js';
-import { ROLE_NOUNS } from './lexicon.js';
+import { ROLE_NOUNS, TITLE_WORDS } from './lexicon.js';
 import { phraseEndingAt, type SpeakerKind, type SpeakerPhrase } from './phrases.js';
 
 /** A speaker after the mention table: the full name or organisation as first introduced. */
 export type Resolved = { speaker: string; descriptor: string | null; kind: SpeakerKind };
 
 type Gender = 'm' | 'f' | null;
-type Person = { name: string; words: string[]; descriptors: string[]; gender: Gender; first: number };
-type Salient = { at: number; name: string; person: boolean };
+type Person = { name: string; words: string[]; descriptors: string[]; gender: Gender; first: number; titled: boolean };
+type Salient = { at: number; name: string; person: boolean; speaker?: boolean };
+
+type GenderGuess = (name: string) => 'male' | 'female' | 'unknown';
+let guessGender: GenderGuess | null = null;
+/** A first name's usual gender (gender-detection-from-name, MIT); loaded on first use, about 100 ms. */
+function firstNameGender(name: string): 'male' | 'female' | 'unknown' {
+	guessGender ??= (createRequire(import.meta.url)('gender-detection-from-name') as { getGender: GenderGuess })
+		.getGender;
+	return guessGender(name);
+}
 
 const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
 const FEMALE =
@@ -15,6 +25,8 @@ const FEMALE =
 const MALE = /\b(mr|spokesman|chairman|congressman|businessman|king|prince|duke|lord|sir)\b/i;
 const COLLECTIVE =
 	/^(company|city|agency|union|government|ministry|police|council|commission|department|board|court|party|group|report|study|statement|survey|data|organization|organisation|office|embassy|administration|army|military|team|club|province|state|country|university|school|hospital|association|firm|bank|committee|authority|authorities|campaign|coalition|opposition|band|league|service|network|newspaper|station|website)$/;
+const DOCUMENT =
+	/^(statement|report|release|post|letter|memo|document|communique|communiqué|tweet|message|notice|filing|complaint|lawsuit|suit|study|survey)$/;
 const words = (s: string): string[] =>
 	s
 		.toLowerCase()
@@ -38,29 +50,31 @@ export class MentionTable {
 
 	private scanUnit(from: number, to: number): void {
 		const { tokens, body } = this.doc;
-		let subjectSeen = false;
+		let subjectTaken = false;
 		for (let i = from; i < to; i++) {
 			const t = tokens[i] as Token;
 			if (t.quote >= 0) continue;
-			if ((t.pos === 'VERB' || t.pos === 'AUX') && !subjectSeen) subjectSeen = true;
 			const next = tokens[i + 1];
 			const endsRun = /^\p{Lu}/u.test(t.text) && !(next && next.quote < 0 && /^\p{Lu}/u.test(next.text) && i + 1 < to);
 			if (!endsRun) continue;
 			const p = phraseEndingAt(tokens, body, i, from);
-			if (!p) continue;
-			const appos = this.apposition(i + 1, to);
-			const single = p.to - p.from === 1 && t.pos !== 'PROPN';
-			if (p.kind === 'person' && p.name && !single) {
-				const person = this.addPerson(
-					p.name,
-					[p.descriptor, appos].filter((d): d is string => !!d),
-					i,
-				);
-				if (!subjectSeen) this.salient.push({ at: t.start, name: person.name, person: true });
-			} else if (p.kind === 'org' && p.name) {
+			if (!p?.name) continue;
+			const subject: boolean = !subjectTaken;
+			if (p.kind === 'org') {
 				this.orgs.push({ name: p.name, at: t.start });
-				if (!subjectSeen) this.salient.push({ at: t.start, name: p.name, person: false });
+				if (subject) this.salient.push({ at: t.start, name: p.name, person: false });
+				subjectTaken ||= subject;
+				continue;
 			}
+			if (p.kind !== 'person') continue;
+			const descriptors = [p.descriptor, this.apposition(i + 1, to)].filter((d): d is string => !!d);
+			const nameTokens = tokens.slice(p.from, p.to).filter((x) => p.name?.includes(x.text));
+			const full = nameTokens.length >= 2 && nameTokens.every((x) => x.pos === 'PROPN');
+			const known = this.findPerson(words(fold(p.name)));
+			if (!full && !known && descriptors.length === 0) continue;
+			const person = this.addPerson(p.name, descriptors, i);
+			if (subject) this.salient.push({ at: t.start, name: person.name, person: true });
+			subjectTaken ||= subject;
 		}
 	}
 
@@ -79,8 +93,9 @@ export class MentionTable {
 	private addPerson(name: string, descriptors: string[], at: number): Person {
 		const ws = words(fold(name));
 		const known = this.findPerson(ws);
-		const person = known ?? { name, words: ws, descriptors: [], gender: null, first: at };
-		if (!known && ws.length >= 2) this.persons.push(person);
+		const person = known ?? { name, words: ws, descriptors: [], gender: null, first: at, titled: false };
+		person.titled ||= descriptors.some((d) => words(d).some((w) => ROLE_NOUNS.has(w) || TITLE_WORDS.has(w)));
+		if (!known) this.persons.push(person);
 		for (const d of descriptors) if (!person.descriptors.includes(d)) person.descriptors.push(d);
 		const all = descriptors.join(' ');
 		person.gender ??= FEMALE.test(all) ? 'f' : MALE.test(all) ? 'm' : null;
@@ -99,7 +114,7 @@ export class MentionTable {
 	/** Records a resolved speaker as the most salient referent at this offset. */
 	noteSpeaker(r: Resolved, at: number): void {
 		if (r.kind !== 'person' && r.kind !== 'org') return;
-		const entry = { at, name: r.speaker, person: r.kind === 'person' };
+		const entry = { at, name: r.speaker, person: r.kind === 'person', speaker: true };
 		let i = this.salient.length;
 		while (i > 0 && (this.salient[i - 1] as Salient).at > at) i--;
 		this.salient.splice(i, 0, entry);
@@ -107,7 +122,18 @@ export class MentionTable {
 
 	/** Resolves a speaker phrase at body offset `at`; null when a pronoun has no antecedent. */
 	resolve(p: SpeakerPhrase, at: number): Resolved | null {
-		if (p.kind === 'pronoun') return this.resolvePronoun(p.text.toLowerCase(), at);
+		if (p.kind === 'pronoun') {
+			const lower = p.text.toLowerCase();
+			return this.resolvePronoun(
+				lower === 'him' ? 'he' : lower === 'her' ? 'she' : lower === 'them' ? 'they' : lower,
+				at,
+			);
+		}
+		if (p.det !== null && p.det !== 'a' && p.det !== 'an' && DOCUMENT.test(words(p.text).at(-1) ?? '')) {
+			// "the statement said": whoever issued it, the most recent organisation or person in focus.
+			const issuer = this.salient.filter((s) => s.at < at).at(-1);
+			if (issuer) return { speaker: issuer.name, descriptor: null, kind: issuer.person ? 'person' : 'org' };
+		}
 		if (p.kind === 'person' && p.name) {
 			const person = this.findPerson(words(fold(p.name)));
 			if (person)
@@ -140,6 +166,12 @@ export class MentionTable {
 		return { speaker: p.text, descriptor: null, kind: 'generic' };
 	}
 
+	private genderOf(p: Person): Gender {
+		if (p.gender || p.words.length < 2) return p.gender;
+		const guess = firstNameGender(p.words[0] ?? '');
+		return guess === 'male' ? 'm' : guess === 'female' ? 'f' : null;
+	}
+
 	private byRole(role: string, at: number): Person | undefined {
 		const ws = words(role).filter((w) => !/^(the|a|an|his|her|their|its)$/.test(w));
 		const head = ws.at(-1);
@@ -160,13 +192,22 @@ export class MentionTable {
 			return org ? { speaker: org.name, descriptor: null, kind: 'org' } : null;
 		}
 		const want: Gender = pronoun === 'she' ? 'f' : pronoun === 'he' ? 'm' : null;
+		const recent: Array<{ name: string; person: Person | undefined; sure: boolean }> = [];
 		for (const s of before) {
 			if (!s.person) continue;
-			const p = this.persons.find((x) => x.name === s.name);
-			if (want && p?.gender && p.gender !== want) continue;
-			if (p && want) p.gender = want;
-			return { speaker: s.name, descriptor: p?.descriptors[0] ?? null, kind: 'person' };
+			const person = this.persons.find((x) => x.name === s.name);
+			const sure = s.speaker === true || (person !== undefined && (person.titled || this.genderOf(person) !== null));
+			const seen = recent.find((r) => r.name === s.name);
+			if (seen) seen.sure ||= sure;
+			else recent.push({ name: s.name, person, sure });
+			if (recent.length === 5) break;
 		}
-		return null;
+		// Gender is a preference, not a filter: a first-name guess can be wrong, and a lone candidate still wins.
+		// A capitalised phrase never seen speaking, titled or with a known first name ("Nova Scotia") comes last.
+		const fits = (r: (typeof recent)[number]) => !want || !r.person || (this.genderOf(r.person) ?? want) === want;
+		const pick = recent.find((r) => r.sure && fits(r)) ?? recent.find((r) => r.sure) ?? recent.find(fits) ?? recent[0];
+		if (!pick) return null;
+		if (pick.person && want && !pick.person.gender) pick.person.gender = want;
+		return { speaker: pick.name, descriptor: pick.person?.descriptors[0] ?? null, kind: 'person' };
 	}
 }

@@ -145,7 +145,9 @@ const nameWord = (t: Token): boolean =>
 	!NOT_NAME.has(t.lower) &&
 	!isPlace(t.text) &&
 	!isDemonym(t.text) &&
-	t.pos !== 'NUM';
+	!TIME_WORDS.has(t.lower.replace(/\.$/, '')) &&
+	t.pos !== 'NUM' &&
+	!/^\p{Lu}{4,}$/u.test(t.text);
 
 /** Splits a phrase into name, descriptor and kind. */
 export function build(tokens: Token[], body: string, from: number, to: number): SpeakerPhrase {
@@ -156,7 +158,7 @@ export function build(tokens: Token[], body: string, from: number, to: number): 
 		a < b ? body.slice((tokens[a] as Token).start, (tokens[b - 1] as Token).end) : '';
 	const text = slice(start, to) || slice(from, to);
 	const base = { from, to, text, det };
-	if (to - from === 1 && SPEAKER_PRONOUNS.has(first.lower))
+	if (to - from === 1 && (SPEAKER_PRONOUNS.has(first.lower) || /^(him|her|them)$/.test(first.lower)))
 		return { ...base, name: null, descriptor: null, kind: 'pronoun' };
 	// A name closing the phrase after a title: "University of the Fraser Valley political scientist Hamish Telford".
 	let run = to;
@@ -164,7 +166,7 @@ export function build(tokens: Token[], body: string, from: number, to: number): 
 	while (run < to && !isCap(tokens[run] as Token)) run++;
 	const titled =
 		run > start && !INNER_PREPS.has((tokens[run - 1] as Token).lower) && !DETS.has((tokens[run - 1] as Token).lower);
-	if (run < to && titled) {
+	if (run < to && titled && !isPlace(slice(run, to))) {
 		const descriptor = slice(start, run).replace(/[\s,]+$/, '') || null;
 		return { ...base, name: slice(run, to), descriptor, kind: 'person' };
 	}
@@ -188,7 +190,7 @@ export function build(tokens: Token[], body: string, from: number, to: number): 
 	let n = headEnd;
 	while (n > start && nameWord(tokens[n - 1] as Token)) n--;
 	while (n < headEnd && !isCap(tokens[n] as Token)) n++;
-	if (n < headEnd && prep < 0) {
+	if (n < headEnd && prep < 0 && !isPlace(slice(n, headEnd))) {
 		const descriptor = slice(start, n).replace(/[\s,]+$/, '') || null;
 		return { ...base, name: slice(n, headEnd), descriptor, kind: 'person' };
 	}
