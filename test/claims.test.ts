@@ -18,6 +18,9 @@ describe('detectAboutActor', () => {
 		['he did not think Greenlanders wanted to become part of another country', 'Denmark', 'Greenland'],
 		['Iran was preparing to resume enrichment', 'Israel', 'Iran'],
 		['both he and Chinese President Xi Jinping had agreed to the plan', 'United States', 'China'],
+		['Russia does not want peace', 'Ukraine', 'Russia'],
+		['Russia and Ukraine agreed to a ceasefire', 'United Nations', 'Russia'],
+		['the Washington Post reported that Israel had agreed', 'Qatar', 'Israel'],
 	])('"%s" (speaker actor %s) is a claim about %s', (quote, own, about) => {
 		expect(detectAboutActor(indirect(quote, own))).toBe(about);
 	});
@@ -35,6 +38,9 @@ describe('detectAboutActor', () => {
 		['talks with Russia had stalled', 'United States'],
 		['U.S. sanctions on Syria were an obstacle to recovery', 'Syria'],
 		['Qatar will be a partner in the new phase', 'Syria'],
+		['it would retaliate if the US imposed tariffs', 'China'],
+		['talks between Iran and the US would resume next week', 'Oman'],
+		['Russia and Ukraine agreed to swap prisoners', 'Russia'],
 		['the leaders of Serbia and Kosovo agreed to the deal', 'European Union'],
 		['the fate of the deal is in the hands of those with whom the UN should agree', 'Russia'],
 	])('"%s" is the speaker’s own statement (actor %s)', (quote, own) => {

@@ -17,6 +17,11 @@ describe('detectStance', () => {
 		['Such a step would be an act of aggression.', 'oppose'],
 		['We would not accept foreign troops on our soil.', 'oppose'],
 		['The president does not support the plan.', 'oppose'],
+		['We will not allow anyone to threaten our sovereignty.', 'oppose'],
+		['Beijing firmly opposes any official contact with Taipei.', 'oppose'],
+		['We are deeply concerned about the escalation.', 'oppose'],
+		['Tehran is open to talks.', 'support'],
+		['Paris will recognise the State of Palestine.', 'support'],
 	])('%s → %s', (text, stance) => {
 		expect(detectStance(text)).toBe(stance);
 	});

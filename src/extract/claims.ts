@@ -13,7 +13,8 @@ const HOLDER_NOUNS =
 	official side military army command forces administration regime ministry embassy envoy delegation diplomats
 	diplomat spokesperson spokesman spokeswoman representative representatives negotiators people state chief head
 	foreign defence defense affairs national security council deputy secretary general special coast guard navy cabinet`);
-const SKIP_BEFORE_VERB = words(`had has have would will might may could can should is was are were be been being not no
+const SKIP_BEFORE_VERB =
+	words(`do does did had has have would will might may could can should is was are were be been being not no
 	longer also still already now reportedly allegedly apparently directly never even just clearly privately publicly
 	early late later earlier this last next year month week day today yesterday recently previously then both`);
 // Predicates that state a holder's position: what they accept, want, refuse, say, or are ready for.
@@ -129,7 +130,17 @@ export function positionHolder(text: string, own: string | null): ActorMention |
 		)
 			continue;
 		if (!inSubjectPosition(tokens, mentions, m, own)) continue;
-		if (positionAt(tokens, endOfHolder(text, tokens, m))) return m;
+		// "Russia and Ukraine agreed": the predicate follows the last of the joined holders.
+		let end = endOfHolder(text, tokens, m);
+		let joined = mentions.find((x) => ['and', 'or'].includes(tokens[end]?.norm ?? '') && x.from === end + 1);
+		while (joined) {
+			if (joined.actor.name === own) break;
+			end = endOfHolder(text, tokens, joined);
+			const next = end;
+			joined = mentions.find((x) => ['and', 'or'].includes(tokens[next]?.norm ?? '') && x.from === next + 1);
+		}
+		if (joined) continue;
+		if (positionAt(tokens, end)) return m;
 	}
 	return null;
 }
