@@ -76,6 +76,19 @@ describe('detectTopic', () => {
 		expect(detectTopic('Russia is ready to return to the deal.')).toBeNull();
 	});
 
+	it('lets the title say which deal a generic "the deal" is about', () => {
+		expect(
+			detectTopic('It is a pity we did not sign the deal tonight.', 'Serbia-Kosovo talks end without a signature')?.id,
+		).toBe('serbia-kosovo-normalisation');
+		expect(
+			detectTopic('It is a pity we did not sign tonight.', 'Serbia-Kosovo talks end without a signature'),
+		).toBeNull();
+	});
+
+	it('does not take a topic from actor names alone', () => {
+		expect(detectTopic('Putin told Erdogan that Russia and Turkey would meet again.')).toBeNull();
+	});
+
 	it('lets the title break a tie between topics', () => {
 		const text = 'A ceasefire with Israel is possible.';
 		expect(detectTopic(text, 'Lebanon ceasefire talks')?.id).toBe('lebanon-ceasefire');

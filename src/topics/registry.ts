@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { tokenize } from '../actors/normalise.js';
+import { registry } from '../actors/registry.js';
 import { readYamlFile } from '../actors/yaml-file.js';
 
 const TopicSchema = z.object({
@@ -23,7 +24,8 @@ export function stem(word: string): string {
 export const topicWords = (text: string): string[] =>
 	tokenize(text).flatMap((t) => (t.norm.includes(' ') ? t.norm.split(' ') : [t.norm]).map(stem));
 
-type Phrase = { topic: Topic; strong: boolean; key: string };
+/** A phrase of the registry: the topic it points to, whether it names the topic alone, and its weight as evidence. */
+type Phrase = { topic: Topic; strong: boolean; key: string; weight: number };
 
 /** Loads and indexes a topics file; the error names the file and the entry at fault. */
 export function loadTopics(file: URL = new URL('./topics.yaml', import.meta.url)) {
@@ -39,12 +41,17 @@ export function loadTopics(file: URL = new URL('./topics.yaml', import.meta.url)
 			const key = words.join(' ');
 			if (!key) return;
 			const list = phrases.get(key) ?? [];
-			if (!list.some((p) => p.topic === topic)) list.push({ topic, strong, key });
+			if (!list.some((p) => p.topic === topic)) list.push({ topic, strong, key, weight: strong ? 3 : 1 });
 			phrases.set(key, list);
 			firstWords.set(words[0] ?? '', Math.max(firstWords.get(words[0] ?? '') ?? 0, words.length));
 		};
 		for (const a of [topic.label, ...topic.aliases]) add(a, true);
 		for (const k of topic.keywords) add(k, false);
+	}
+	// An actor's name several topics share ("Russia", "Putin") says who is involved, not what about: half weight.
+	for (const [key, list] of phrases) {
+		const shared = list.filter((p) => !p.strong).length >= 2 && registry.index.has(key);
+		for (const p of list) if (!p.strong && shared) p.weight = 0.5;
 	}
 	return { topics, phrases, firstWords };
 }
