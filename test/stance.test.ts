@@ -1,9 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { detectStance, loadStanceCues } from '../src/extract/stance.js';
+import { tempDataFile } from './helpers/data-file.js';
 
 describe('detectStance', () => {
 	it.each([
@@ -56,11 +53,7 @@ describe('detectStance', () => {
 });
 
 describe('stance cue file', () => {
-	const file = (text: string) => {
-		const path = join(mkdtempSync(join(tmpdir(), 'cues-')), 'stance-cues.yaml');
-		writeFileSync(path, text);
-		return pathToFileURL(path);
-	};
+	const file = (text: string) => tempDataFile('stance-cues.yaml', text);
 
 	it('rejects a file missing a list, naming the file and the list', () => {
 		expect(() => loadStanceCues(file('support: { strong: [welcome*], weak: [] }\n'))).toThrow(

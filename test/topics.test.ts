@@ -1,10 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { detectTopic } from '../src/topics/detect.js';
 import { listTopics, loadTopics, resolveTopic, suggestTopics, topicSearchTerms } from '../src/topics/registry.js';
+import { tempDataFile } from './helpers/data-file.js';
 
 describe('resolveTopic', () => {
 	it.each([
@@ -97,11 +94,7 @@ describe('detectTopic', () => {
 });
 
 describe('topics file', () => {
-	const file = (text: string) => {
-		const path = join(mkdtempSync(join(tmpdir(), 'topics-')), 'topics.yaml');
-		writeFileSync(path, text);
-		return pathToFileURL(path);
-	};
+	const file = (text: string) => tempDataFile('topics.yaml', text);
 
 	it('rejects a slug users could not type, naming the file', () => {
 		expect(() => loadTopics(file('- { id: Grain Deal, label: Grain deal }\n'))).toThrow(/topics\.yaml[\s\S]*slug/);
