@@ -1,6 +1,7 @@
 import { type Content, classify, hasFinite, isClause, skipLead, trailingQuote } from './content.js';
 import { type Cue, findCues } from './cues.js';
 import type { Doc, Token, Unit } from './doc.js';
+import { isTitleOrScare } from './filters.js';
 import { STANCE_VERBS } from './lexicon.js';
 import { phraseStartingAt } from './phrases.js';
 
@@ -14,7 +15,9 @@ explained`.split(/\s+/),
 );
 /** Words that cannot open a reported clause without "that": relatives, prepositions, conjunctions, object pronouns. */
 const NOT_CLAUSE_START =
-	/^(who|whose|whom|which|where|while|and|or|but|for|about|of|on|in|at|with|by|to|from|during|after|before|us|him|them|me|into|over|against|toward|towards)$/;
+	/^(who|whose|whom|which|where|and|or|but|for|about|of|on|in|at|with|by|to|from|during|us|him|them|me|into|over|against|toward|towards)$/;
+/** "said while sitting in a church": a time clause with a participle, not what was said. */
+const PARTICIPLE_OPENER = /^(while|when|after|before|since|as|upon|in)$/;
 /** Words that open an introduction, not a reported clause, when a sentence begins "…, X said". */
 const INTRO_START =
 	/^(when|while|if|after|before|although|though|as|because|since|once|asked|following|despite|in|on|at|during|with|without|to|shortly|upon|unlike|like|for|by)$/;
@@ -63,15 +66,53 @@ function forward(doc: Doc, cue: Cue, s: number, e: number): Finding | null {
 	if (e <= s) return null;
 	if (cue.kind === 'label') return labelled(doc, cue, s, e);
 	const { at, that } = skipLead(doc, s, e, cue.word);
+	// After "said Paul Gatza, director of …" come appositions and relative clauses, not what he said.
+	const inverted = cue.side === 'right' && cue.kind !== 'according';
+	if (inverted && !that && (doc.tokens[at]?.quote ?? -1) < 0) return null;
 	const trailing = that ? null : trailingQuote(doc, at, e);
 	if (trailing !== null)
 		return { content: { kind: 'direct', quotes: [trailing] }, cue, rule: 'direct-before', confidence: 0.85 };
 	const content = classify(doc, at, e);
-	if (content?.kind === 'direct') return { content, cue, rule: 'direct-before', confidence: 0.9 };
+	if (content?.kind === 'direct') {
+		// "said on CBS' “Face the Nation.”": a programme title, not a quotation.
+		const titles = content.quotes.every((q) => {
+			const span = doc.quotes[q];
+			return span !== undefined && isTitleOrScare(doc.body.slice(span.start, span.end), 2);
+		});
+		return titles ? null : { content, cue, rule: 'direct-before', confidence: 0.9 };
+	}
 	if (!content) return null;
 	const first = doc.tokens[content.from] as Token;
-	const badStart = !that && first.quote < 0 && (NOT_CLAUSE_START.test(first.lower) || first.pos === 'ADP');
-	const clause = !badStart && (isClause(doc, at, e) || (CLAUSE_VERBS.has(cue.word) && hasFinite(doc, at, e)));
+	const next = doc.tokens[content.from + 1];
+	const participleOpener = PARTICIPLE_OPENER.test(first.lower) && next !== undefined && /ing$/.test(next.lower);
+	const badStart =
+		!that &&
+		first.quote < 0 &&
+		(NOT_CLAUSE_START.test(first.lower) ||
+			(first.pos === 'ADP' &&
+				!/^(while|if|as|because|although|since|after|before|when|once|unless)$/.test(first.lower)) ||
+			participleOpener);
+	// "said the UN agreement deals with …": the tagger misses the verb, but a said-verb and a noun phrase suffice.
+	const wordCount = doc.tokens.slice(content.from, content.to).filter((t) => t.pos !== 'PUNCT').length;
+	const earlyIng = doc.tokens
+		.slice(content.from, content.from + 4)
+		.some((t) => t.pos === 'VERB' && /ing$/.test(t.lower));
+	const nounStart =
+		/^(DET|PROPN|NOUN|PRON|ADJ)$/.test(first.pos) &&
+		wordCount >= 6 &&
+		!earlyIng &&
+		doc.tokens[s]?.text !== ',' &&
+		/^(said|says|say|told|tells)$/.test(cue.word);
+	// "They added another goal": "add" needs a real clause, not just a verb somewhere after it.
+	const loose = CLAUSE_VERBS.has(cue.word) && !/^add/.test(cue.word) && (hasFinite(doc, at, e) || nounStart);
+	// "The drugs have a limited set of uses, he says, and are mostly meant …": the clause resumes after the cue.
+	const resumes =
+		cue.side === 'left' &&
+		cue.commaLed &&
+		doc.tokens[s]?.text === ',' &&
+		!/^(who|whose|which|where)$/.test(first.lower);
+	const resumed = resumes && (hasFinite(doc, at, e) || wordCount >= 4);
+	const clause = resumed || (!badStart && (isClause(doc, at, e) || loose));
 	if (that || clause) {
 		if (cue.kind === 'think' && cue.subject.kind === 'generic') return null;
 		const rule =
@@ -91,17 +132,24 @@ function forward(doc: Doc, cue: Cue, s: number, e: number): Finding | null {
 	return null;
 }
 
-/** What a cue reports before it ("…, Peskov said"): a quotation or a clause. */
-function backward(doc: Doc, cue: Cue, s: number, e: number): Finding | null {
+/**
+ * What a cue reports before it ("…, Peskov said"): a quotation or a clause. When the cue also has a clause after
+ * it (`split`), the part before must be a quotation or a clause of its own, not an introduction ("When asked, …").
+ */
+function backward(doc: Doc, cue: Cue, s: number, e: number, split: boolean, to: number): Finding | null {
 	if (e <= s || cue.kind === 'label' || cue.kind === 'stance' || cue.kind === 'think') return null;
 	if (!cue.commaLed) return null;
 	const content = classify(doc, s, e);
 	if (!content) return null;
 	if (content.kind === 'direct') return { content, cue, rule: 'direct-after', confidence: 0.95 };
-	if (cue.side === 'main') return null;
+	if (cue.side === 'main' || !(split || closing(doc, cue, to) || doc.tokens[cue.attrTo]?.text === ',')) return null;
 	const first = doc.tokens[content.from] as Token;
-	if (INTRO_START.test(first.lower) || (first.pos === 'VERB' && /ed$/.test(first.lower))) return null;
-	if (!isClause(doc, content.from, content.to) && !hasFinite(doc, content.from, content.to)) return null;
+	if (first.pos === 'VERB' && /ed$/.test(first.lower)) return null;
+	if (split ? INTRO_START.test(first.lower) : first.pos === 'SCONJ' || /^(when|while|if|asked)$/.test(first.lower))
+		return null;
+	const long = content.to - content.from >= 6;
+	if (!isClause(doc, content.from, content.to) && !hasFinite(doc, content.from, content.to) && (split || !long))
+		return null;
 	return { content, cue, rule: cue.kind === 'according' ? 'according-to' : 'indirect-after', confidence: 0.8 };
 }
 
@@ -117,7 +165,7 @@ export function attributeUnit(doc: Doc, unit: Unit): { findings: Finding[]; cues
 		const commaAfter = doc.tokens[cue.attrTo]?.text === ',';
 		const quotedAs = cue.side === 'main' && doc.tokens[cue.verb - 1]?.lower === 'as';
 		if ((!fwd || commaAfter) && (cue.side !== 'main' || quotedAs)) {
-			const back = backward(doc, cue, consumed, quotedAs ? cue.subject.from : cue.attrFrom);
+			const back = backward(doc, cue, consumed, quotedAs ? cue.subject.from : cue.attrFrom, fwd !== null, afterEnd);
 			if (back) findings.push(back);
 		}
 		if (fwd) findings.push(fwd);

@@ -57,6 +57,7 @@ export function skipLead(doc: Doc, s: number, e: number, verb: string): { at: nu
 		const t = tokens[s] as Token;
 		if (t.quote >= 0) break;
 		if (TIME_WORDS.has(t.lower) && t.pos !== 'VERB' && t.pos !== 'AUX') s++;
+		else if (/^(however|meanwhile|though|too|also|nonetheless|nevertheless)$/.test(t.lower)) s++;
 		else if (t.lower === 'all' && tokens[s + 1]?.lower === 'along') s += 2;
 		else if (t.pos === 'ADV' && /ly$/.test(t.lower)) s++;
 		else if (ADVERBIAL_PREPS.has(t.lower)) {
@@ -78,6 +79,13 @@ export function skipLead(doc: Doc, s: number, e: number, verb: string): { at: nu
 		} else break;
 	}
 	while (s < e && /^[,:]$/.test(tokens[s]?.text ?? '')) s++;
+	// "told a crowd of about 100 members gathered in Burnaby that …": a longer object before "that".
+	for (let j = s; j < Math.min(e, s + 22); j++) {
+		const x = tokens[j] as Token;
+		if (x.lower === 'that' && x.pos === 'SCONJ' && j > s) return { at: j + 1, that: true };
+		if (x.quote >= 0 || isPunct(x) || x.pos === 'AUX' || (isFiniteVerb(x, tokens[j - 1]) && !/ed$/.test(x.lower)))
+			break;
+	}
 	if (tokens[s]?.lower === 'that' && tokens[s]?.quote === -1) return { at: s + 1, that: true };
 	return { at: s, that: false };
 }

@@ -2,7 +2,7 @@ import { attributeUnit, type Finding } from './attribute.js';
 import type { ArticleText, Attribution } from './attribution.js';
 import { analyse, type Doc, type Token, type Unit } from './doc.js';
 import { enrichStatement } from './enrich.js';
-import { dedupe, headingParagraphs, isQuoteOnly, isTitleOrScare } from './filters.js';
+import { dedupe, headingParagraphs, isTitleOrScare, standaloneQuotes } from './filters.js';
 import { MentionTable, type Resolved } from './mentions.js';
 import type { Statement } from './statement.js';
 import { EXTRACTOR_VERSION } from './version.js';
@@ -23,8 +23,8 @@ function unitText(doc: Doc, unit: Unit): { context: string; contextStart: number
 /** Quotes and reported clauses with resolved speakers; every quote is `body.slice(start, end)`. */
 export function findAttributions(body: string): Attribution[] {
 	const doc = analyse(body);
-	const mentions = new MentionTable(doc);
 	const headings = headingParagraphs(doc);
+	const mentions = new MentionTable(doc, headings);
 	const out: Attribution[] = [];
 	let last: Speaker | null = null;
 	let orphan: { unit: Unit } | null = null;
@@ -72,9 +72,11 @@ export function findAttributions(body: string): Attribution[] {
 	for (const unit of doc.units) {
 		if (headings.has(unit.para)) continue;
 		const { findings, cues } = attributeUnit(doc, unit);
-		if (findings.length === 0 && isQuoteOnly(doc, unit)) {
-			const near = last && (last.para === unit.para || last.para === unit.para - 1);
-			const quotes = [...new Set(doc.tokens.slice(unit.from, unit.to).map((t) => t.quote))].filter((q) => q >= 0);
+		const standalone = findings.length === 0 && cues.length === 0 ? standaloneQuotes(doc, unit) : [];
+		if (standalone.length > 0) {
+			// A quotation standing alone continues the speaker of the paragraph before or the one before that.
+			const near = last && unit.para - last.para <= 2;
+			const quotes = standalone;
 			const longEnough = quotes.some((qi) => {
 				const q = doc.quotes[qi];
 				return q !== undefined && !isTitleOrScare(body.slice(q.start, q.end), 4);

@@ -20,15 +20,26 @@ export function headingParagraphs(doc: Doc): Set<number> {
 	return out;
 }
 
-/** Whether a sentence is nothing but quotation(s) and punctuation. */
-export function isQuoteOnly(doc: Doc, unit: Unit): boolean {
-	let quoted = false;
-	for (let i = unit.from; i < unit.to; i++) {
-		const t = doc.tokens[i] as Token;
-		if (t.quote >= 0) quoted = true;
-		else if (t.pos !== 'PUNCT') return false;
-	}
-	return quoted;
+/**
+ * Quotations that stand as sentences of their own in a sentence with no cue: the whole sentence, a quotation that
+ * opens it and ends in . ? or !, or one that closes it after a colon ("…took to Twitter with this: “…”").
+ */
+export function standaloneQuotes(doc: Doc, unit: Unit): number[] {
+	const { tokens, body, quotes } = doc;
+	const ids = [...new Set(tokens.slice(unit.from, unit.to).map((t) => t.quote))].filter((q) => q >= 0);
+	const words = tokens.slice(unit.from, unit.to).filter((t) => t.quote < 0 && t.pos !== 'PUNCT');
+	if (ids.length === 0) return [];
+	if (words.length === 0) return ids;
+	const first = tokens[unit.from] as Token;
+	const q0 = quotes[ids[0] as number];
+	if (first.quote >= 0 && q0 && /[.?!…]$/.test(body.slice(q0.start, q0.end))) return [ids[0] as number];
+	const lastId = ids.at(-1) as number;
+	const ql = quotes[lastId];
+	let k = unit.to - 1;
+	while (k > unit.from && (tokens[k]?.quote === lastId || tokens[k]?.pos === 'PUNCT')) k--;
+	const colon = tokens.slice(k, unit.to).find((t) => t.quote < 0 && t.text === ':');
+	if (ql && colon && tokens[unit.to - 1]?.quote === lastId) return [lastId];
+	return [];
 }
 
 /** A quotation that is a title or a label rather than speech: every word capitalised, or too short to stand alone. */

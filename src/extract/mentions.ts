@@ -44,8 +44,11 @@ export class MentionTable {
 	private orgs: Array<{ name: string; at: number }> = [];
 	private salient: Salient[] = [];
 
-	constructor(private doc: Doc) {
-		for (const unit of doc.units) this.scanUnit(unit.from, unit.to);
+	constructor(
+		private doc: Doc,
+		skipParagraphs: Set<number> = new Set(),
+	) {
+		for (const unit of doc.units) if (!skipParagraphs.has(unit.para)) this.scanUnit(unit.from, unit.to);
 	}
 
 	private scanUnit(from: number, to: number): void {
@@ -166,10 +169,10 @@ export class MentionTable {
 		return { speaker: p.text, descriptor: null, kind: 'generic' };
 	}
 
+	/** The first name's usual gender when known, else what the text has shown (titles, earlier pronouns). */
 	private genderOf(p: Person): Gender {
-		if (p.gender || p.words.length < 2) return p.gender;
-		const guess = firstNameGender(p.words[0] ?? '');
-		return guess === 'male' ? 'm' : guess === 'female' ? 'f' : null;
+		const guess = p.words.length >= 2 ? firstNameGender(p.words[0] ?? '') : 'unknown';
+		return guess === 'male' ? 'm' : guess === 'female' ? 'f' : p.gender;
 	}
 
 	private byRole(role: string, at: number): Person | undefined {

@@ -52,9 +52,11 @@ const PARTICLES = new Set([
 const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 const TIME_PREPS = new Set(['on', 'last', 'this', 'late', 'early', 'earlier', 'next', 'in', 'during', 'later']);
 
+const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 const isCap = (t: Token): boolean => /^\p{Lu}/u.test(t.text);
+const NEVER_NOUN = new Set(['PUNCT', 'PRON', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART']);
 const nounish = (t: Token | undefined): boolean =>
-	t !== undefined && t.quote < 0 && (t.pos === 'NOUN' || t.pos === 'PROPN' || (isCap(t) && t.pos !== 'PUNCT'));
+	t !== undefined && t.quote < 0 && (t.pos === 'NOUN' || t.pos === 'PROPN' || (isCap(t) && !NEVER_NOUN.has(t.pos)));
 
 /** Index of the last token of a subject ending before `v`, skipping adverbs, auxiliaries and time phrases. */
 export function skipToSubject(tokens: Token[], v: number, floor: number): { at: number; negated: boolean } {
@@ -145,7 +147,7 @@ const nameWord = (t: Token): boolean =>
 	!NOT_NAME.has(t.lower) &&
 	!isPlace(t.text) &&
 	!isDemonym(t.text) &&
-	!TIME_WORDS.has(t.lower.replace(/\.$/, '')) &&
+	!WEEKDAYS.test(t.lower) &&
 	t.pos !== 'NUM' &&
 	!/^\p{Lu}{4,}$/u.test(t.text);
 
@@ -160,6 +162,12 @@ export function build(tokens: Token[], body: string, from: number, to: number): 
 	const base = { from, to, text, det };
 	if (to - from === 1 && (SPEAKER_PRONOUNS.has(first.lower) || /^(him|her|them)$/.test(first.lower)))
 		return { ...base, name: null, descriptor: null, kind: 'pronoun' };
+	// "Nov. 27", "READ MORE": dates and shouted labels name no one.
+	const all = tokens.slice(start, to);
+	if (all.every((t) => TIME_WORDS.has(t.lower.replace(/\.$/, '')) || t.pos === 'NUM' || t.pos === 'PUNCT'))
+		return { ...base, name: null, descriptor: null, kind: 'generic' };
+	if (all.length > 1 && all.every((t) => !/\p{Ll}/u.test(t.text)))
+		return { ...base, name: null, descriptor: null, kind: 'generic' };
 	// A name closing the phrase after a title: "University of the Fraser Valley political scientist Hamish Telford".
 	let run = to;
 	while (run > start && nameWord(tokens[run - 1] as Token)) run--;
@@ -190,8 +198,11 @@ export function build(tokens: Token[], body: string, from: number, to: number): 
 	let n = headEnd;
 	while (n > start && nameWord(tokens[n - 1] as Token)) n--;
 	while (n < headEnd && !isCap(tokens[n] as Token)) n++;
-	if (n < headEnd && prep < 0 && !isPlace(slice(n, headEnd))) {
-		const descriptor = slice(start, n).replace(/[\s,]+$/, '') || null;
+	// "Terry Chapman with the International Union of Operating Engineers": a full name, then where they work.
+	const affiliated = prep > 0 && headEnd - n >= 2 && /^(with|of|from|at)$/.test((tokens[prep] as Token).lower);
+	if (n < headEnd && (prep < 0 || affiliated) && !isPlace(slice(n, headEnd))) {
+		const before = slice(start, n).replace(/[\s,]+$/, '');
+		const descriptor = [before, prep > 0 ? slice(prep, to) : ''].filter(Boolean).join(' ') || null;
 		return { ...base, name: slice(n, headEnd), descriptor, kind: 'person' };
 	}
 	if (!isCap(head) || TITLE_WORDS.has(head.lower)) {
