@@ -47,6 +47,10 @@ describe('detectAboutActor', () => {
 		expect(detectAboutActor(indirect(quote, own))).toBeNull();
 	});
 
+	it('sets no claim when the speaker’s own actor is unknown', () => {
+		expect(detectAboutActor(indirect('Russia would accept the plan', null))).toBeNull();
+	});
+
 	it('treats a denial as a statement of its own', () => {
 		expect(detectAboutActor(indirect('Russia had agreed to the plan', 'United States', 'denied'))).toBeNull();
 	});

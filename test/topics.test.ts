@@ -82,6 +82,11 @@ describe('detectTopic', () => {
 		).toBeNull();
 	});
 
+	it('needs a place or subject word among keywords: "election" and "voters" are not Venezuela’s election', () => {
+		expect(detectTopic('Voters punished the party in the election.')).toBeNull();
+		expect(detectTopic('Venezuelan voters were denied a fair election.')?.id).toBe('venezuela-election');
+	});
+
 	it('does not take a topic from actor names alone', () => {
 		expect(detectTopic('Putin told Erdogan that Russia and Turkey would meet again.')).toBeNull();
 	});

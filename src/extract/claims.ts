@@ -27,7 +27,7 @@ const POSITION =
 	demand demands demanded tie ties tied tying link links linked linking abandon abandoned encourage encouraged
 	encouraging urge urged urging suggest suggests suggested signal signals signalled signaled indicate indicates
 	indicated say says said tell told confirm confirms confirmed approve approves approved consent consented commit
-	commits committed interested ready willing open keen eager determined unwilling reluctant aim aims aimed hope hopes
+	commits committed interested ready willing keen eager determined unwilling reluctant aim aims aimed hope hopes
 	hoped expect expects expected consider considers considered regard regards regarded believe believes believed
 	objection objections problem intention intentions`);
 // "had shown no objections", "expressed willingness": a position stated through its noun.
@@ -160,6 +160,8 @@ export type ClaimInput = {
  * accept that" refers to the holder the surrounding sentence names ("declared that Russia would accept").
  */
 export function detectAboutActor(s: ClaimInput): string | null {
+	// With no known actor for the speaker there is no "other" actor to tell apart.
+	if (!s.actor) return null;
 	if (s.cue && DENIALS.has(s.cue.toLowerCase().split(/\s+/)[0] ?? '')) return null;
 	const holder = positionHolder(s.quote, s.actor);
 	if (holder) return holder.actor.name;

@@ -9,8 +9,9 @@ const TopicSchema = z.object({
 	label: z.string().min(1),
 	aliases: z.array(z.string().min(1)).default([]),
 	keywords: z.array(z.string().min(1)).default([]),
+	anchors: z.array(z.string().min(1)).default([]),
 });
-/** A diplomacy topic: slug id, label, aliases that name it alone, keywords that count together. */
+/** A diplomacy topic: slug id, label, aliases that name it alone, keywords that count together, anchors keywords need. */
 export type Topic = z.infer<typeof TopicSchema>;
 
 /** Word form used for matching: normalised, plural "s" dropped ("sanctions" → "sanction"). */
@@ -25,7 +26,7 @@ export const topicWords = (text: string): string[] =>
 	tokenize(text).flatMap((t) => (t.norm.includes(' ') ? t.norm.split(' ') : [t.norm]).map(stem));
 
 /** A phrase of the registry: the topic it points to, whether it names the topic alone, and its weight as evidence. */
-type Phrase = { topic: Topic; strong: boolean; key: string; weight: number };
+type Phrase = { topic: Topic; strong: boolean; key: string; weight: number; anchor: boolean };
 
 /** Loads and indexes a topics file; the error names the file and the entry at fault. */
 export function loadTopics(file: URL = new URL('./topics.yaml', import.meta.url)) {
@@ -33,15 +34,21 @@ export function loadTopics(file: URL = new URL('./topics.yaml', import.meta.url)
 	const ids = new Set<string>();
 	const phrases = new Map<string, Phrase[]>();
 	const firstWords = new Map<string, number>();
+	const anchored = new Set<Topic>();
 	for (const topic of topics) {
 		if (ids.has(topic.id)) throw new Error(`${file.pathname}: duplicate id ${topic.id}`);
 		ids.add(topic.id);
+		const anchors = new Set(topic.anchors.map((a) => topicWords(a).join(' ')));
 		const add = (s: string, strong: boolean) => {
 			const words = topicWords(s);
 			const key = words.join(' ');
 			if (!key) return;
+			// Keywords must include a place, party or subject word of the topic: "election" and "voters" alone are not
+			// Venezuela's election. The topic's anchors are the ones listed, and its keywords that name an actor.
+			const anchor = !strong && (anchors.has(key) || registry.index.has(key));
+			if (anchor) anchored.add(topic);
 			const list = phrases.get(key) ?? [];
-			if (!list.some((p) => p.topic === topic)) list.push({ topic, strong, key, weight: strong ? 3 : 1 });
+			if (!list.some((p) => p.topic === topic)) list.push({ topic, strong, key, weight: strong ? 3 : 1, anchor });
 			phrases.set(key, list);
 			firstWords.set(words[0] ?? '', Math.max(firstWords.get(words[0] ?? '') ?? 0, words.length));
 		};
@@ -53,7 +60,7 @@ export function loadTopics(file: URL = new URL('./topics.yaml', import.meta.url)
 		const shared = list.filter((p) => !p.strong).length >= 2 && registry.index.has(key);
 		for (const p of list) if (!p.strong && shared) p.weight = 0.5;
 	}
-	return { topics, phrases, firstWords };
+	return { topics, phrases, firstWords, anchored };
 }
 
 /** The topic registry, loaded once from src/topics/topics.yaml. */
