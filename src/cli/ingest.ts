@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
+import { syncActors } from '../actors/sync.js';
 import { ConfigError, loadConfig } from '../config.js';
+import { UserError } from '../errors.js';
+import { checkExtractorConfig, createExtractor } from '../ingest/extractor.js';
 import { type IngestProgress, ingestSources } from '../ingest/ingest.js';
 import { createLogger } from '../log.js';
 import { openStore } from '../store/open.js';
@@ -42,14 +45,22 @@ async function main(): Promise<number> {
 	let config: ReturnType<typeof loadConfig>;
 	try {
 		config = loadConfig();
+		// Before the database is opened: a misconfigured extractor should cost nothing.
+		checkExtractorConfig(config);
 	} catch (err) {
-		if (err instanceof ConfigError) fail(err.message, 2);
+		if (err instanceof ConfigError || err instanceof UserError) fail(err.message, 2);
 		throw err;
 	}
 	const log = createLogger(config);
 	const store = await openStore(config.databaseUrl, log).catch((err: unknown) =>
 		fail(`Cannot open the database (${config.databaseUrl}): ${err instanceof Error ? err.message : err}`, 1),
 	);
+	// The mirror serves SQL-side actor lookups; a failure to refresh it must not stop the ingest.
+	await syncActors(store).then(
+		({ changed, actors }) => changed && log.info({ actors }, 'actor mirror refreshed'),
+		(err: unknown) => log.error({ err }, 'actor mirror sync failed'),
+	);
+	const extract = createExtractor(config, log, store);
 
 	// The bar only on a terminal: piped stderr (CI, the eval scorer) gets the failures and nothing else.
 	const bar = process.stderr.isTTY
@@ -74,7 +85,7 @@ async function main(): Promise<number> {
 		}
 	};
 	try {
-		const results = await ingestSources(args.sources, { store, log, config }, onProgress, 'cli');
+		const results = await ingestSources(args.sources, { store, log, config, extract }, onProgress, 'cli');
 		bar?.stop();
 		if (bar) for (const message of failures) process.stderr.write(`${message}\n`);
 		const summary = summarize(results);

@@ -20,6 +20,8 @@ export type IngestResult = {
 	url?: string | null;
 	/** The statements extracted in this run (absent when unchanged or failed), for /ingest's reply. */
 	extracted?: Statement[];
+	/** How many statements the store holds for the article after this run (also when unchanged); absent on failure. */
+	stored?: number;
 };
 
 /** Progress after each article; `total` grows when a feed expands into its items. */
@@ -68,11 +70,13 @@ async function ingestOne(pending: PendingArticle, deps: IngestDeps, addedBy: str
 		const base = { source: redactCredentials(pending.source), ok: true, title: article.title, url: article.url };
 		const known = await deps.store.articles.getIdentity({ url: article.url, bodyHash: article.bodyHash });
 		if (known && known.bodyHash === article.bodyHash && known.extractorVersion === extractor.version) {
-			return { ...base, outcome: 'unchanged', statements: 0, articleId: known.id };
+			const stored = await deps.store.articles.countStatements(known.id);
+			return { ...base, outcome: 'unchanged', statements: 0, articleId: known.id, stored };
 		}
-		const found = await extractor.extract({ title: article.title, body: article.body });
-		const statements = verbatimOnly(found, article.body, pending.source, deps);
-		const saved = await deps.store.articles.save(article, statements, extractor.version);
+		const output = await extractor.extract({ title: article.title, body: article.body });
+		const found = Array.isArray(output) ? { statements: output, version: extractor.version } : output;
+		const statements = verbatimOnly(found.statements, article.body, pending.source, deps);
+		const saved = await deps.store.articles.save(article, statements, found.version);
 		deps.log.debug({ source: base.source, outcome: saved.outcome, statements: statements.length }, 'ingested');
 		return {
 			...base,
@@ -80,6 +84,8 @@ async function ingestOne(pending: PendingArticle, deps: IngestDeps, addedBy: str
 			statements: statements.length,
 			articleId: saved.id,
 			extracted: statements,
+			// Another process may have saved this very version first: then the store's count is the truth.
+			stored: saved.outcome === 'unchanged' ? await deps.store.articles.countStatements(saved.id) : statements.length,
 		};
 	} catch (err) {
 		return failure(pending.source, err, deps);

@@ -112,6 +112,15 @@ export function createArticleRepo(db: Kysely<Database>): ArticleRepo {
 				return { id, outcome };
 			}),
 
+		countStatements: async (articleId: number): Promise<number> => {
+			const row = await db
+				.selectFrom('statements')
+				.where('article_id', '=', articleId)
+				.select(sql<number>`count(*)::int`.as('n'))
+				.executeTakeFirstOrThrow();
+			return row.n;
+		},
+
 		stats: async (): Promise<CorpusStats> => {
 			const totals = await db
 				.selectFrom('articles')

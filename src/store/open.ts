@@ -5,7 +5,9 @@ import pg from 'pg';
 import type { Logger } from '../log.js';
 import { createActorRepo } from './actors.js';
 import { createArticleRepo } from './articles.js';
+import { createExtractionRepo } from './extractions.js';
 import { lockFolder } from './folder-lock.js';
+import { createMetaRepo } from './meta.js';
 import { migrateToLatest } from './migrate.js';
 import { PgliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
@@ -63,6 +65,8 @@ export async function openStore(databaseUrl: string, log: Logger): Promise<Store
 		statements: createStatementRepo(db),
 		actors: createActorRepo(db),
 		threads: createThreadRepo(db),
+		extractions: createExtractionRepo(db),
+		meta: createMetaRepo(db),
 		describe: () => where,
 		async close() {
 			if (closed) return;

@@ -52,10 +52,26 @@ export interface ActorAliasesTable {
 	actor_id: string;
 }
 
+/** extraction_cache: Claude's findings per body hash, model and prompt version (JSON, validated on read). */
+export interface ExtractionCacheTable {
+	key: string;
+	findings: ColumnType<unknown, string, string>;
+	created_at: ColumnType<Date, never, Date>;
+}
+
+/** meta: key/value facts about the database (e.g. the hash of the mirrored actor registry). */
+export interface MetaTable {
+	key: string;
+	value: string;
+	updated_at: ColumnType<Date, never, Date>;
+}
+
 /** The whole database as Kysely sees it; add a table here with its migration. */
 export interface Database {
 	articles: ArticlesTable;
 	statements: StatementsTable;
 	actors: ActorsTable;
 	actor_aliases: ActorAliasesTable;
+	extraction_cache: ExtractionCacheTable;
+	meta: MetaTable;
 }

@@ -1,6 +1,8 @@
 import type { Stance, Statement } from '../extract/statement.js';
 import type { Article } from '../ingest/article.js';
 import type { ActorRepo } from './actors.js';
+import type { ExtractionRepo } from './extractions.js';
+import type { MetaRepo } from './meta.js';
 import type { ThreadRepo } from './threads.js';
 
 /** A statement as stored, joined with its article's metadata. */
@@ -65,6 +67,8 @@ export type ArticleRepo = {
 		statements: Statement[],
 		extractorVersion: string,
 	): Promise<{ id: number; outcome: SaveOutcome }>;
+	/** How many statements are stored for the article, e.g. for /ingest's reply about an unchanged article. */
+	countStatements(articleId: number): Promise<number>;
 	stats(): Promise<CorpusStats>;
 };
 
@@ -84,6 +88,10 @@ export type Store = {
 	actors: ActorRepo;
 	/** Discord follow-up thread contexts and turns (src/store/threads.ts). */
 	threads: ThreadRepo;
+	/** Cached language-model extractions (src/store/extractions.ts). */
+	extractions: ExtractionRepo;
+	/** Key/value facts about the database, e.g. the mirrored actor registry's hash (src/store/meta.ts). */
+	meta: MetaRepo;
 	/** Where the data lives, for logs ("pglite:./data/attache", "postgres://host/db"); never credentials. */
 	describe(): string;
 	close(): Promise<void>;

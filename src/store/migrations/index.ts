@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation.js';
 import * as discordThreads from './0002-discord-threads.js';
+import * as extractionCache from './0004-extraction-cache.js';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the folder) so they work the same
@@ -9,4 +10,5 @@ import * as discordThreads from './0002-discord-threads.js';
 export const migrations: Record<string, Migration> = {
 	'0001-foundation': foundation,
 	'0002-discord-threads': discordThreads,
+	'0004-extraction-cache': extractionCache,
 };
