@@ -1,9 +1,8 @@
-import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import type { Config } from '../config.js';
 import { UserError } from '../errors.js';
 import { isFeedXml } from '../feeds/detect.js';
-import { privateAddressKind } from './private-address.js';
+import { addressRefusal, HostRefusedError, pinnedAgent, type ResolveHost } from './pinned-lookup.js';
 import { normalizeUrl } from './url.js';
 
 /** A fetched document: the final URL after redirects, and its text classified by type. */
@@ -14,6 +13,8 @@ export type FetchLimits = Pick<Config['ingest'], 'allowPrivateUrls' | 'maxBytes'
 	maxRedirects?: number;
 	/** Exact IP addresses exempt from the private-address refusal (e.g. one intranet server). */
 	allowAddresses?: string[];
+	/** Stands in for DNS (tests); the system resolver by default. */
+	resolveHost?: ResolveHost;
 };
 
 const ACCEPT =
@@ -37,24 +38,11 @@ export function formatBytes(n: number): string {
 
 const formatSeconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
 
-/** Refuses hosts that are, or resolve to, a non-public address; checks every address DNS returns. */
-async function assertPublicHost(url: URL, limits: FetchLimits, shown: string): Promise<void> {
-	if (limits.allowPrivateUrls) return;
+// An IP literal never reaches a lookup, so it is judged here; host names are judged as they connect (pinned-lookup.ts).
+function assertPublicLiteral(url: URL, limits: FetchLimits, shown: string): void {
 	const host = url.hostname.replace(/^\[|\]$/g, '');
-	let addresses: string[];
-	if (isIP(host)) addresses = [host];
-	else {
-		try {
-			addresses = (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
-		} catch {
-			throw new UserError(`${shown}: host ${host} not found`);
-		}
-	}
-	for (const address of addresses) {
-		if (limits.allowAddresses?.includes(address)) continue;
-		const kind = privateAddressKind(address);
-		if (kind) throw new UserError(`${shown}: refused: resolves to a ${kind} address ${address}`);
-	}
+	const refusal = isIP(host) ? addressRefusal(host, limits) : null;
+	if (refusal) throw new UserError(`${shown}: ${refusal}`);
 }
 
 function classify(contentType: string, shown: string): 'html' | 'text' | 'xml' | null {
@@ -110,17 +98,21 @@ async function readCapped(res: Response, maxBytes: number, shown: string): Promi
 const RETRYABLE = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 
 async function fetchOnce(url: string, limits: FetchLimits, shown: string, signal: AbortSignal): Promise<Response> {
-	await assertPublicHost(new URL(url), limits, shown);
+	assertPublicLiteral(new URL(url), limits, shown);
+	// The connection goes to the very addresses the lookup checked: DNS cannot answer differently in between.
+	const dispatcher = pinnedAgent(limits, limits.resolveHost);
 	for (let attempt = 0; ; attempt++) {
 		try {
 			return await fetch(url, {
 				redirect: 'manual',
 				signal,
 				headers: { accept: ACCEPT, 'user-agent': 'Attache/0.1 (news briefing bot)' },
+				dispatcher,
 			});
 		} catch (err) {
 			if (signal.aborted) throw err;
 			const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+			if (cause instanceof HostRefusedError) throw new UserError(`${shown}: ${cause.message}`);
 			if (attempt === 0 && cause?.code && RETRYABLE.has(cause.code)) continue;
 			throw new UserError(`${shown}: could not connect (${cause?.code ?? cause?.message ?? 'network error'})`);
 		}
