@@ -46,9 +46,11 @@ const nearest = (mentions: ActorMention[]) => mentions.find((m) => m.kind !== 's
 // Enrichment asks about one article many times in a row: keep the last body's institution mentions.
 let lastBody = '';
 let lastInstitutions: ActorMention[] = [];
+const lastAnswers = new Map<string, ResolvedSpeaker>();
 function institutionsIn(body: string): ActorMention[] {
 	if (body !== lastBody) {
 		lastInstitutions = scanMentions(registry, body).filter((m) => m.kind === 'institution');
+		lastAnswers.clear();
 		lastBody = body;
 	}
 	return lastInstitutions;
@@ -67,6 +69,21 @@ export function resolveSpeakerInArticle(
 ): ResolvedSpeaker {
 	const resolved = resolveSpeaker(speaker, descriptor, date);
 	if (resolved.actor) return resolved;
+	institutionsIn(body);
+	const key = `${speaker}\u0000${descriptor ?? ''}`;
+	const known = lastAnswers.get(key);
+	if (known) return known;
+	const answer = fromArticle(resolved, speaker, descriptor, body);
+	lastAnswers.set(key, answer);
+	return answer;
+}
+
+function fromArticle(
+	resolved: ResolvedSpeaker,
+	speaker: string,
+	descriptor: string | null,
+	body: string,
+): ResolvedSpeaker {
 	const noun = bareInstitution(`${descriptor ?? ''} ${speaker}`);
 	if (noun) {
 		const full = institutionsIn(body).find((m) => normaliseName(m.speaker).endsWith(noun));
