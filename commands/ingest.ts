@@ -4,6 +4,7 @@ import {
 	InteractionContextType,
 	PermissionFlagsBits,
 } from 'discord.js';
+import { acknowledgeFirst } from '../src/discord/acknowledge.js';
 import type { Command } from '../src/discord/command.js';
 import { renderIngest } from '../src/discord/render-corpus.js';
 import { UserError } from '../src/errors.js';
@@ -33,7 +34,7 @@ export default {
 		if (allowlist.length > 0 && !allowlist.includes(interaction.guildId ?? '')) {
 			throw new UserError('Adding articles is not enabled in this server; the corpus is managed elsewhere.');
 		}
-		await interaction.deferReply();
+		await acknowledgeFirst(interaction.client, () => interaction.deferReply());
 		const url = interaction.options.getString('url', true).trim();
 		const results = await ingestUrl(url, deps, interaction.user.id);
 		deps.log.info({ url, articles: results.length, ok: results.filter((r) => r.ok).length }, 'ingest from discord');

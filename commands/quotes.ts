@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord.js';
 import { findQuotes } from '../src/answer/find-quotes.js';
+import { acknowledgeFirst } from '../src/discord/acknowledge.js';
 import { respondActorTopic } from '../src/discord/autocomplete.js';
 import type { Command } from '../src/discord/command.js';
 import { parsePageButtonId, renderQuotesPage } from '../src/discord/render-quotes.js';
@@ -37,7 +38,7 @@ export default {
 		integration_types: [ApplicationIntegrationType.GuildInstall],
 	},
 	async execute(interaction, deps) {
-		await interaction.deferReply();
+		await acknowledgeFirst(interaction.client, () => interaction.deferReply());
 		const page = await findQuotes(
 			{
 				actor: interaction.options.getString('actor', true),
@@ -53,7 +54,7 @@ export default {
 	async button(interaction, deps) {
 		const parsed = parsePageButtonId(interaction.customId);
 		if (!parsed) throw new UserError('This button has expired. Run /quotes again.');
-		await interaction.deferUpdate();
+		await acknowledgeFirst(interaction.client, () => interaction.deferUpdate());
 		const page = await findQuotes({ ...parsed.filter, page: parsed.page }, deps);
 		await interaction.editReply(renderQuotesPage(page));
 	},

@@ -1,4 +1,5 @@
 import { ApplicationIntegrationType, InteractionContextType } from 'discord.js';
+import { acknowledgeFirst } from '../src/discord/acknowledge.js';
 import type { Command } from '../src/discord/command.js';
 import { renderSources } from '../src/discord/render-corpus.js';
 
@@ -11,7 +12,7 @@ export default {
 		integration_types: [ApplicationIntegrationType.GuildInstall],
 	},
 	async execute(interaction, deps) {
-		await interaction.deferReply();
+		await acknowledgeFirst(interaction.client, () => interaction.deferReply());
 		await interaction.editReply(renderSources(await deps.store.articles.stats()));
 	},
 } satisfies Command;

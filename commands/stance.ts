@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord.js';
 import { answerStance } from '../src/answer/stance.js';
+import { acknowledgeFirst } from '../src/discord/acknowledge.js';
 import { respondActorTopic } from '../src/discord/autocomplete.js';
 import type { Command } from '../src/discord/command.js';
 import { openFollowUpThread } from '../src/discord/follow-up-thread.js';
@@ -44,7 +45,7 @@ export default {
 	},
 	async execute(interaction, deps) {
 		// First: the 3-second interaction deadline. withResponse gives the answer's message id, which keys its thread.
-		const deferred = await interaction.deferReply({ withResponse: true });
+		const deferred = await acknowledgeFirst(interaction.client, () => interaction.deferReply({ withResponse: true }));
 		if (!interaction.inGuild()) throw new UserError('Attaché works inside servers only.');
 		const briefing = await answerStance(
 			{

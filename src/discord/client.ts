@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits } from 'discord.js';
+import { Client, GatewayIntentBits, Options } from 'discord.js';
 import type { Config } from '../config.js';
 import { NO_MENTIONS } from './payload.js';
 
@@ -16,5 +16,8 @@ export function createClient(config: Config, rest: { globalRequestsPerSecond?: n
 		rest: { ...(api ? { api } : {}), ...rest },
 		// A client-wide default, so even a reply we forget to mark cannot ping.
 		allowedMentions: NO_MENTIONS,
+		// Nothing reads cached messages (buttons and thread messages carry their own), and big answer
+		// embeds kept in a per-channel cache only lengthen garbage-collection pauses.
+		makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
 	});
 }

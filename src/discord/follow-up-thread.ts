@@ -8,6 +8,7 @@ import {
 } from 'discord.js';
 import type { Deps } from '../deps.js';
 import { UserError } from '../errors.js';
+import { acknowledgeFirst } from './acknowledge.js';
 import { truncate } from './escape.js';
 import { NO_MENTIONS } from './payload.js';
 import { FOLLOW_UP_ID } from './render-briefing.js';
@@ -27,7 +28,7 @@ export function threadIntro(actor: string, topic: string, deps: Pick<Deps, 'conf
  * keys the context already stored), marks it open, posts the intro and removes the button.
  */
 export async function openFollowUpThread(interaction: ButtonInteraction, deps: Deps): Promise<void> {
-	await interaction.deferUpdate();
+	await acknowledgeFirst(interaction.client, () => interaction.deferUpdate());
 	const context = await deps.store.threads.get(interaction.message.id);
 	if (!context) throw new UserError('This answer is too old to follow up on. Run /stance again for a fresh one.');
 	let thread: Awaited<ReturnType<typeof interaction.message.startThread>>;

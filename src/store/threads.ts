@@ -58,7 +58,7 @@ export type NewThreadContext = Omit<ThreadContext, 'opened' | 'updatedAt'>;
 
 /** Thread persistence for Discord follow-ups. Every write takes the app clock so retention is testable. */
 export type ThreadRepo = {
-	/** Saves a context and its first turns; replaces an earlier one with the same id. */
+	/** Saves a new context and its first turns (thread ids are message ids: never reused). */
 	create(context: NewThreadContext, at: Date): Promise<void>;
 	get(threadId: string): Promise<ThreadContext | null>;
 	/** Marks the context as having a Discord thread; false when no context exists. */
@@ -101,30 +101,29 @@ export function createThreadRepo(database: Kysely<Database>): ThreadRepo {
 			.execute();
 	};
 	return {
-		create: (c, at) =>
-			db.transaction().execute(async (trx) => {
-				await trx.deleteFrom('discord_threads').where('thread_id', '=', c.threadId).execute();
-				await trx
-					.insertInto('discord_threads')
-					.values({
-						thread_id: c.threadId,
-						guild_id: c.guildId,
-						channel_id: c.channelId,
-						actor_id: c.actor.id,
-						actor_name: c.actor.name,
-						topic_id: c.topic.id,
-						topic_label: c.topic.label,
-						since: c.since,
-						until: c.until,
-						statement_ids: JSON.stringify(c.statementIds),
-						opened: false,
-						created_by: c.createdBy,
-						created_at: at,
-						updated_at: at,
-					})
-					.execute();
-				await insertTurns(trx, c.threadId, 0, c.turns, at);
-			}),
+		// One statement (atomic without a transaction): this runs before every /stance answer.
+		async create(c, at) {
+			const turns = c.turns.map((t, i) => ({
+				turn: i,
+				role: t.role,
+				text: t.text,
+				citations: t.citations,
+				author_id: t.authorId,
+			}));
+			await sql`
+				with context as (
+					insert into discord_threads (thread_id, guild_id, channel_id, actor_id, actor_name, topic_id, topic_label,
+						since, until, statement_ids, opened, created_by, created_at, updated_at)
+					values (${c.threadId}, ${c.guildId}, ${c.channelId}, ${c.actor.id}, ${c.actor.name}, ${c.topic.id},
+						${c.topic.label}, ${c.since}, ${c.until}, ${JSON.stringify(c.statementIds)}::jsonb, false, ${c.createdBy},
+						${at}, ${at})
+					returning thread_id
+				)
+				insert into discord_thread_turns (thread_id, turn, role, text, citations, author_id, created_at)
+				select context.thread_id, t.turn, t.role, t.text, t.citations, t.author_id, ${at}
+				from context, jsonb_to_recordset(${JSON.stringify(turns)}::jsonb)
+					as t(turn integer, role text, text text, citations jsonb, author_id text)`.execute(db);
+		},
 		async get(threadId) {
 			const row = await db
 				.selectFrom('discord_threads')
