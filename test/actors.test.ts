@@ -72,6 +72,8 @@ describe('matchActorPrefix', () => {
 		expect(matchActorPrefix('u.s. tariffs')?.rest).toBe('tariffs');
 		expect(matchActorPrefix('russia black-sea-grain-deal')?.rest).toBe('black-sea-grain-deal');
 		expect(matchActorPrefix('european commission frozen assets')?.actor.name).toBe('European Union');
+		expect(matchActorPrefix('the kremlin grain deal')).toMatchObject({ actor: { name: 'Russia' }, rest: 'grain deal' });
+		expect(matchActorPrefix("russia's grain deal")?.rest).toBe('grain deal');
 	});
 
 	it('returns null when no actor starts the line', () => {

@@ -68,7 +68,8 @@ export function suggestActors(input: string, n = 5): string[] {
 /** The longest alias that starts a one-line text ("united states peace talks") and the text after it. */
 export function matchActorPrefix(text: string): { actor: Actor; matched: string; rest: string } | null {
 	const tokens = tokenize(text).map((t) => ({ ...t, raw: t.raw.toUpperCase() }));
-	const hit = aliasAt(registry, tokens, 0);
+	const from = tokens[0]?.norm === 'the' ? 1 : 0;
+	const hit = aliasAt(registry, tokens, from);
 	if (!hit) return null;
 	const first = tokens[0];
 	const last = tokens[hit.to - 1];
