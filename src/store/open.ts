@@ -14,6 +14,7 @@ import type { Database } from './schema.js';
 import { createStatementRepo } from './statements.js';
 import type { Store } from './store.js';
 import { createThreadRepo } from './threads.js';
+import { createUsageRepo } from './usage.js';
 
 /** A database URL with any password or user removed, safe for logs. */
 export function redactDatabaseUrl(url: string): string {
@@ -65,6 +66,7 @@ export async function openStore(databaseUrl: string, log: Logger): Promise<Store
 		statements: createStatementRepo(db),
 		actors: createActorRepo(db),
 		threads: createThreadRepo(db),
+		usage: createUsageRepo(db),
 		extractions: createExtractionRepo(db),
 		meta: createMetaRepo(db),
 		describe: () => where,

@@ -4,6 +4,7 @@ import type { ActorRepo } from './actors.js';
 import type { ExtractionRepo } from './extractions.js';
 import type { MetaRepo } from './meta.js';
 import type { ThreadRepo } from './threads.js';
+import type { UsageRepo } from './usage.js';
 
 /** A statement as stored, joined with its article's metadata. */
 export type StoredStatement = Statement & {
@@ -88,6 +89,8 @@ export type Store = {
 	actors: ActorRepo;
 	/** Discord follow-up thread contexts and turns (src/store/threads.ts). */
 	threads: ThreadRepo;
+	/** Language-model usage, for the daily token budget and rate limits (src/store/usage.ts). */
+	usage: UsageRepo;
 	/** Cached language-model extractions (src/store/extractions.ts). */
 	extractions: ExtractionRepo;
 	/** Key/value facts about the database, e.g. the mirrored actor registry's hash (src/store/meta.ts). */

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation.js';
 import * as discordThreads from './0002-discord-threads.js';
+import * as llmUsage from './0003-llm-usage.js';
 import * as extractionCache from './0004-extraction-cache.js';
 
 /**
@@ -10,5 +11,6 @@ import * as extractionCache from './0004-extraction-cache.js';
 export const migrations: Record<string, Migration> = {
 	'0001-foundation': foundation,
 	'0002-discord-threads': discordThreads,
+	'0003-llm-usage': llmUsage,
 	'0004-extraction-cache': extractionCache,
 };
