@@ -119,6 +119,11 @@ describe('findActorMentions', () => {
 		expect(findActorMentions('roast turkey served on fine china')).toEqual([]);
 	});
 
+	it('names a state’s leaders as its government, a group’s leaders as written', () => {
+		const speakers = findActorMentions('Russian leaders and European leaders met.').map((m) => m.speaker);
+		expect(speakers).toEqual(['Russian government', 'European leaders']);
+	});
+
 	it('reads demonyms and plural demonyms as their state', () => {
 		const found = findActorMentions('Greenlanders and the Russian leader').map((m) => m.actor.name);
 		expect(found).toEqual(['Greenland', 'Russia']);

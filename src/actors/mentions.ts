@@ -71,10 +71,11 @@ export function scanMentions(registry: Registry, text: string, tokens: Token[] =
 			const noun = nounAt(registry, tokens, to);
 			if (noun) {
 				kind = 'institution';
-				speaker = noun.noun.collective
-					? `${hit.entry.actor.adjective} government`
-					: `${hit.entry.actor.adjective} ${noun.noun.name}`;
 				to = noun.to;
+				const written = text.slice(tokens[i]?.start ?? 0, tokens[to - 1]?.end ?? 0);
+				// A state's leaders speak as its government; a group's ("European leaders") only as themselves.
+				if (!noun.noun.collective) speaker = `${hit.entry.actor.adjective} ${noun.noun.name}`;
+				else speaker = hit.entry.actor.kind === 'country' ? `${hit.entry.actor.adjective} government` : written;
 			}
 		}
 		const start = tokens[i]?.start ?? 0;
