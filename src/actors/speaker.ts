@@ -85,7 +85,7 @@ export function resolveSpeaker(speaker: string, descriptor?: string | null, date
 	const institution = mentions.find((m) => m.kind === 'institution');
 	if (institution && institution.end === written.length) return { ...fromMention(institution, true), role };
 	const first = mentions[0];
-	if (first && COLLECTIVE.test(written)) {
+	if (first && first.actor.kind === 'country' && COLLECTIVE.test(written)) {
 		return { speaker: `${first.actor.adjective} government`, role, actor: first.actor.name };
 	}
 	const name = written || speaker;
