@@ -1,13 +1,16 @@
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
-import type { Client } from 'discord.js';
 import { pino } from 'pino';
+import { answerThreadFollowUp } from '../src/answer/thread-follow-up.js';
 import { parseConfig } from '../src/config.js';
 import type { Deps } from '../src/deps.js';
 import { attachBot, type Bot } from '../src/discord/bot.js';
 import { createClient } from '../src/discord/client.js';
 import type { Command } from '../src/discord/command.js';
 import type { AnswerFollowUp } from '../src/discord/threads.js';
+
+type Client = ReturnType<typeof createClient>;
+
 import type { Llm } from '../src/llm/llm.js';
 import type { Store } from '../src/store/store.js';
 import { FakeDiscord } from './fake-discord/fake-discord.js';
@@ -62,15 +65,12 @@ export async function startHarness(input: {
 		...input.env,
 	});
 	const deps: Deps = { config, log, store: input.store, llm: input.llm ?? null, now: input.now ?? (() => new Date()) };
-	const unanswered: AnswerFollowUp = async () => {
-		throw new Error('no follow-up answerer in this test');
-	};
 	const login = async () => {
 		const client = createClient(config);
 		const bot = attachBot(client, {
 			commands: input.commands,
 			deps,
-			answerFollowUp: input.answerFollowUp ?? unanswered,
+			answerFollowUp: input.answerFollowUp ?? answerThreadFollowUp,
 		});
 		const ready = once(client, 'clientReady');
 		await client.login(fake.token);

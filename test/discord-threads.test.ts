@@ -2,46 +2,40 @@ import type { APIMessage, APIThreadChannel } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
 import { FOLLOW_UP_ID } from '../src/discord/render-briefing.js';
-import type { AnswerFollowUp } from '../src/discord/threads.js';
+import type { Llm } from '../src/llm/llm.js';
 import type { Store } from '../src/store/store.js';
-import type { ThreadContext } from '../src/store/threads.js';
 import { type Harness, startHarness } from './discord-harness.js';
 import { peacekeepers, seedStatements } from './discord-seed.js';
 import type { FakeDiscord } from './fake-discord/fake-discord.js';
 import { openTestStore } from './helpers/stores.js';
 
-// A scripted follow-up answerer: cites the first stored statement and records the context it was given.
-const asked: { question: string; context: ThreadContext }[] = [];
-const answerFollowUp: AnswerFollowUp = async ({ context, question }, deps) => {
-	asked.push({ question, context });
-	const [first] = await deps.store.statements.getByIds(context.statementIds.slice(0, 1));
-	const quote = first && {
-		n: 1,
-		statementId: first.id,
-		quote: first.quote,
-		kind: first.kind,
-		speaker: first.speaker,
-		speakerRole: first.speakerRole,
-		actor: first.actor,
-		aboutActor: first.aboutActor,
-		topic: first.topic,
-		stance: first.stance,
-		url: first.url,
-		outlet: first.outlet,
-		outlets: first.outlet ? [first.outlet] : [],
-		title: first.title,
-		published: first.published,
-	};
-	return {
-		view: {
-			summary: [{ text: `On "${question}": see the statement.`, citations: [1] }],
-			quotes: quote ? [quote] : [],
-			note: null,
-		},
-		assistant: { text: `On "${question}": see the statement.`, citations: [0] },
-		newStatementIds: [],
-	};
+// A scripted model: cites the first statement it is given and records every follow-up request.
+const asked: Parameters<Llm['followUp']>[0][] = [];
+const usage = {
+	model: 'scripted',
+	inputTokens: 10,
+	outputTokens: 5,
+	cacheReadTokens: 0,
+	cacheWriteTokens: 0,
+	costUsd: 0,
+	estimated: false,
 };
+const llm: Llm = {
+	summarizeStance: async () => ({
+		segments: [{ text: 'Russia rejects the plan.', citations: [0] }],
+		usage,
+		requestId: null,
+	}),
+	followUp: async (request) => {
+		asked.push(request);
+		return {
+			segments: [{ text: `On "${request.question}": see the statement.`, citations: [0] }],
+			usage,
+			requestId: null,
+		};
+	},
+};
+const env = { THREAD_MAX_TURNS: '3', RATE_LIMIT_USER_PER_MINUTE: '1000', RATE_LIMIT_GUILD_PER_MINUTE: '1000' };
 
 let store: Store;
 let h: Harness;
@@ -49,7 +43,7 @@ let h: Harness;
 beforeAll(async () => {
 	store = await openTestStore();
 	await seedStatements(store, peacekeepers);
-	h = await startHarness({ store, commands, answerFollowUp, env: { THREAD_MAX_TURNS: '3' } });
+	h = await startHarness({ store, commands, llm, env });
 });
 afterAll(async () => {
 	await h?.stop();
@@ -110,8 +104,12 @@ describe('follow-up threads', () => {
 		await waitForPosts(h.fake, thread.id, 3);
 		const last = asked.at(-1);
 		expect(last?.question).toBe('What did Lavrov add?');
-		expect(last?.context.turns.map((t) => t.text)).toContain('Has Moscow changed its mind?');
-		expect(last?.context.statementIds.length).toBeGreaterThan(0);
+		expect(last?.turns.map((t) => t.text)).toContain('Has Moscow changed its mind?');
+		expect(last?.turns[0]).toMatchObject({
+			role: 'assistant',
+			text: expect.stringContaining('Russia rejects the plan.'),
+		});
+		expect(last?.statements.length).toBeGreaterThan(0);
 	});
 
 	it('merges quick successive messages into one question and answers once', async () => {
@@ -120,7 +118,7 @@ describe('follow-up threads', () => {
 		h.fake.userMessage(thread.id, 'Or an OSCE one?');
 		await waitForPosts(h.fake, thread.id, 4);
 		expect(asked.length).toBe(before + 1);
-		expect(asked.at(-1)?.question).toBe('And the UN mandate?\nOr an OSCE one?');
+		expect(asked.at(-1)?.question).toBe('And the UN mandate? Or an OSCE one?');
 	});
 
 	it('stops at the turn cap with a notice that offers a fresh /stance', async () => {
@@ -196,8 +194,8 @@ describe('without the Message Content intent', () => {
 		const quiet = await startHarness({
 			store,
 			commands,
-			answerFollowUp,
-			env: { DISCORD_MESSAGE_CONTENT_INTENT: 'false' },
+			llm,
+			env: { ...env, DISCORD_MESSAGE_CONTENT_INTENT: 'false' },
 		});
 		try {
 			const t = await openThread(quiet.fake);
