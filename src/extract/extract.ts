@@ -134,5 +134,12 @@ export function findAttributions(body: string): Attribution[] {
 		}
 		if (findings.length > 0 || cues.length > 0) orphan = null;
 	}
-	return dedupe(out);
+	return dedupe(out.map((a) => firstOccurrence(body, a)));
+}
+
+/** A quotation repeated earlier in the body (a pull quote, a standfirst) is cited where it first appears. */
+function firstOccurrence(body: string, a: Attribution): Attribution {
+	if (a.kind !== 'direct' || a.quote.length < 40) return a;
+	const first = body.indexOf(a.quote);
+	return first >= 0 && first < a.start ? { ...a, start: first, end: first + a.quote.length } : a;
 }

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { definedAcronyms } from './acronyms.js';
 import type { Doc, Token } from './doc.js';
 import { ROLE_NOUNS, TITLE_WORDS } from './lexicon.js';
 import { phraseEndingAt, type SpeakerKind, type SpeakerPhrase } from './phrases.js';
@@ -25,6 +26,8 @@ const FEMALE =
 const MALE = /\b(mr|spokesman|chairman|congressman|businessman|king|prince|duke|lord|sir)\b/i;
 const COLLECTIVE =
 	/^(company|city|agency|union|government|ministry|police|council|commission|department|board|court|party|group|report|study|statement|survey|data|organization|organisation|office|embassy|administration|army|military|team|club|province|state|country|university|school|hospital|association|firm|bank|committee|authority|authorities|campaign|coalition|opposition|band|league|service|network|newspaper|station|website)$/;
+const ORG_HEAD =
+	/^(ministry|embassy|government|department|office|agency|council|commission|company|party|utility|group|organization|organisation|firm|union|association|board|authority|service|institute|foundation|bank|court|coalition|alliance|league|team|club|network|administration|committee)$/;
 const DOCUMENT =
 	/^(statement|report|release|post|letter|memo|document|communique|communiqué|tweet|message|notice|filing|complaint|lawsuit|suit|study|survey)$/;
 const words = (s: string): string[] =>
@@ -43,12 +46,14 @@ export class MentionTable {
 	private persons: Person[] = [];
 	private orgs: Array<{ name: string; at: number }> = [];
 	private salient: Salient[] = [];
+	private acronyms = new Map<string, string>();
 
 	constructor(
 		private doc: Doc,
 		skipParagraphs: Set<number> = new Set(),
 	) {
 		for (const unit of doc.units) if (!skipParagraphs.has(unit.para)) this.scanUnit(unit.from, unit.to);
+		this.acronyms = definedAcronyms(doc);
 	}
 
 	private scanUnit(from: number, to: number): void {
@@ -157,6 +162,8 @@ export class MentionTable {
 			if (person) return { ...person, descriptor: person.descriptor ?? p.text };
 		}
 		if (p.kind === 'role') return { speaker: p.text, descriptor: p.descriptor, kind: 'role' };
+		const expanded = p.name ? this.acronyms.get(p.name) : undefined;
+		if (expanded) return { speaker: expanded, descriptor: null, kind: 'org' };
 		if (p.kind === 'org' && p.name) {
 			const lower = p.name.toLowerCase();
 			const longer = this.orgs.find((o) => o.at < at && o.name.toLowerCase().startsWith(`${lower} `));
@@ -164,8 +171,7 @@ export class MentionTable {
 		}
 		const head = words(p.text).at(-1) ?? '';
 		const org = [...this.orgs].reverse().find((o) => o.at < at && words(o.name).includes(head));
-		if (org && /^(ministry|embassy|government|department|office|agency|council|commission|company|party)$/.test(head))
-			return { speaker: org.name, descriptor: null, kind: 'org' };
+		if (org && ORG_HEAD.test(head)) return { speaker: org.name, descriptor: null, kind: 'org' };
 		return { speaker: p.text, descriptor: null, kind: 'generic' };
 	}
 
@@ -191,7 +197,9 @@ export class MentionTable {
 	private resolvePronoun(pronoun: string, at: number): Resolved | null {
 		const before = this.salient.filter((s) => s.at < at).reverse();
 		if (pronoun === 'it' || pronoun === 'they') {
-			const org = before.find((s) => !s.person);
+			// "it said": an organisation that has spoken recently beats one merely mentioned since.
+			const orgs = before.filter((s) => !s.person).slice(0, 3);
+			const org = orgs.find((s) => s.speaker) ?? orgs[0];
 			return org ? { speaker: org.name, descriptor: null, kind: 'org' } : null;
 		}
 		const want: Gender = pronoun === 'she' ? 'f' : pronoun === 'he' ? 'm' : null;

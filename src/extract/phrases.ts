@@ -69,7 +69,10 @@ export function skipToSubject(tokens: Token[], v: number, floor: number): { at: 
 		else if (VERB_ADVERBS.has(t.lower) || (t.pos === 'ADV' && /ly$/.test(t.lower))) {
 			/* an adverb or auxiliary */
 		} else if (TIME_WORDS.has(t.lower) && (t.pos === 'PROPN' || t.pos === 'NOUN')) {
-			if (TIME_PREPS.has(tokens[i - 1]?.lower ?? '')) i--;
+			// "The Kremlin on Wednesday said"; but "Ms. May said" is a name.
+			const prep = TIME_PREPS.has(tokens[i - 1]?.lower ?? '');
+			if (!prep && !WEEKDAYS.test(t.lower)) break;
+			if (prep) i--;
 		} else if (t.pos === 'NUM' && TIME_WORDS.has(tokens[i - 1]?.lower ?? '')) {
 			/* a date: "on March 3" */
 		} else break;

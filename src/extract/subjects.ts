@@ -55,7 +55,7 @@ export function leftPhrase(
 		const verbless = !inner.some((t) => t.pos === 'AUX' || (t.pos === 'VERB' && !/(ed|ing)$/.test(t.lower)));
 		const clause =
 			first.pos === 'ADP' ||
-			/^(who|asked|speaking|writing|addressing|responding|quoted|citing|pressed)$/.test(first.lower);
+			/^(who|whose|asked|speaking|writing|addressing|responding|quoted|citing|pressed)$/.test(first.lower);
 		if (!clause && !verbless) return null;
 		// "Hezbollah's new leader, Naim Qassem, said": the name between the commas is the speaker.
 		const inside = clause ? null : phraseEndingAt(tokens, body, at - 1, j + 1);
