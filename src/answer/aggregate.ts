@@ -18,8 +18,9 @@ const KIND_WEIGHT: Record<StatementKind, number> = { direct: 1, indirect: 0.75 }
 const HALF_LIFE_DAYS = 365;
 // Undated statements are of unknown age: they count, but less than the newest dated ones.
 const UNDATED_WEIGHT = 0.6;
-// The smaller side must carry at least this share of the support+oppose weight to make the position mixed.
-const CONFLICT_SHARE = 1 / 3;
+// The smaller side must carry this share of the weight to make the position mixed: a 2:1 majority is a
+// position (and absorbs one misread statement); 3:2 is a split.
+const CONFLICT_SHARE = 0.4;
 
 /** How much one quote counts: directness × recency (relative to the newest dated quote) × extraction confidence. */
 export function evidenceWeight(e: StanceEvidence, newestDay: string | null): number {
@@ -41,9 +42,9 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * The overall stance of an actor's own statements: support or oppose when one side clearly dominates
- * (weighted by recency and directness); mixed when statements are mostly conditional, when the two sides
- * conflict, or when the position changed recently enough that the old side still carries weight;
- * neutral when no statement takes a side.
+ * (weighted by recency and directness; a conditional statement counts half for each side); mixed when
+ * conditional statements outweigh the rest, when the two sides conflict, or when the position changed
+ * recently enough that the old side still carries weight; neutral when no statement takes a side.
  */
 export function aggregateStance(evidence: StanceEvidence[]): StanceVerdict {
 	const newestDay =
@@ -68,14 +69,16 @@ export function aggregateStance(evidence: StanceEvidence[]): StanceVerdict {
 		.filter((s) => count[s] > 0)
 		.map((s) => `${count[s]} ${s}`)
 		.join(', ');
-	if (weight.mixed >= Math.max(weight.support, weight.oppose)) {
+	if (weight.mixed >= polar) {
 		return { stance: 'mixed', reason: `most statements are conditional or two-sided (${tally})` };
 	}
-	const minority = Math.min(weight.support, weight.oppose);
-	if (minority >= CONFLICT_SHARE * polar) {
+	// A conditional statement leans both ways: half its weight goes to each side.
+	const forSide = weight.support + weight.mixed / 2;
+	const against = weight.oppose + weight.mixed / 2;
+	if (Math.min(forSide, against) >= CONFLICT_SHARE * (forSide + against)) {
 		return { stance: 'mixed', reason: `statements point both ways (${tally})` };
 	}
-	const side = weight.support > weight.oppose ? 'support' : 'oppose';
+	const side = forSide > against ? 'support' : 'oppose';
 	const newestSided = evidence
 		.filter((e) => e.stance === 'support' || e.stance === 'oppose')
 		.map((e) => ({ e, day: dayOf(e.published) }))

@@ -62,6 +62,10 @@ export function createStatementRepo(db: Kysely<Database>): StatementRepo {
 			if (filter.actors) q = q.where(lowerIn('s.actor', filter.actors));
 			if (filter.aboutActors) q = q.where(lowerIn('s.about_actor', filter.aboutActors));
 			if (filter.ownOnly) q = q.where('s.about_actor', 'is', null);
+			if (filter.articleIds) {
+				if (filter.articleIds.length === 0) return [];
+				q = q.where('s.article_id', 'in', filter.articleIds);
+			}
 			const hits = [topicHit, textHit].filter((h): h is NonNullable<typeof h> => h !== null);
 			if (hits.length > 0) q = q.where((eb) => eb.or(hits as Expression<SqlBool>[]));
 			else if (filter.text !== undefined || filter.topicIds !== undefined) return [];

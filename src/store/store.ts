@@ -33,6 +33,8 @@ export type StatementFilter = {
 	/** Exclude statements that report another actor's position (aboutActor set). */
 	ownOnly?: boolean;
 	topicIds?: string[];
+	/** Only statements from these articles (e.g. the rest of a story a topic hit came from). */
+	articleIds?: number[];
 	/** Free text, matched with PostgreSQL full-text search over quote, context and title (hyphens read as spaces). */
 	text?: string;
 	speaker?: string;
