@@ -6,6 +6,7 @@ import { answerStance } from '../answer/stance.js';
 import { ConfigError, loadConfig } from '../config.js';
 import type { Deps } from '../deps.js';
 import { UserError } from '../errors.js';
+import { checkExtractorConfig, createExtractor } from '../ingest/extractor.js';
 import { ingestSources } from '../ingest/ingest.js';
 import { createLlm } from '../llm/create.js';
 import { createLogger } from '../log.js';
@@ -25,8 +26,10 @@ async function main(): Promise<number> {
 	let config: ReturnType<typeof loadConfig>;
 	try {
 		config = loadConfig({ DATABASE_URL: `file:${join(folder, 'db')}` }, { LOG_LEVEL: 'warn' });
+		checkExtractorConfig(config);
 	} catch (err) {
-		if (!(err instanceof ConfigError)) throw err;
+		rmSync(folder, { recursive: true, force: true });
+		if (!(err instanceof ConfigError || err instanceof UserError)) throw err;
 		process.stderr.write(`${err.message}\n`);
 		return 1;
 	}
@@ -34,7 +37,7 @@ async function main(): Promise<number> {
 	const store = await openStore(config.databaseUrl, log);
 	try {
 		const deps: Deps = { config, log, store, llm: createLlm(config.anthropic, log), now: () => new Date() };
-		const results = await ingestSources([SAMPLES], deps);
+		const results = await ingestSources([SAMPLES], { ...deps, extract: createExtractor(config, log, store) });
 		for (const failed of results.filter((r) => !r.ok)) process.stderr.write(`${failed.error}\n`);
 		process.stdout.write(`Attaché demo: a temporary embedded database, the articles in samples/.\n`);
 		process.stdout.write(`Ingested ${formatSummary(summarize(results))}.\n`);
