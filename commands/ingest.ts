@@ -9,6 +9,7 @@ import type { Command } from '../src/discord/command.js';
 import { renderIngest } from '../src/discord/render-corpus.js';
 import { UserError } from '../src/errors.js';
 import { ingestUrl } from '../src/ingest/ingest.js';
+import { redactCredentials } from '../src/ingest/url.js';
 
 /** /ingest url: adds an article or feed to the deployment's shared corpus (Manage Server by default). */
 export default {
@@ -37,7 +38,10 @@ export default {
 		await acknowledgeFirst(interaction.client, () => interaction.deferReply());
 		const url = interaction.options.getString('url', true).trim();
 		const results = await ingestUrl(url, deps, interaction.user.id);
-		deps.log.info({ url, articles: results.length, ok: results.filter((r) => r.ok).length }, 'ingest from discord');
+		deps.log.info(
+			{ url: redactCredentials(url), articles: results.length, ok: results.filter((r) => r.ok).length },
+			'ingest from discord',
+		);
 		await interaction.editReply(renderIngest(url, results));
 	},
 } satisfies Command;

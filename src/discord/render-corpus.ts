@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import type { IngestResult } from '../ingest/ingest.js';
+import { redactCredentials } from '../ingest/url.js';
 import type { CorpusStats } from '../store/store.js';
 import { discordDate, escapeInline, safeUrl, truncate } from './escape.js';
 import { LIMITS } from './limits.js';
@@ -63,7 +64,7 @@ export function renderIngest(url: string, results: IngestResult[]): Reply {
 					`Ingested ${ok} of ${results.length} article${results.length === 1 ? '' : 's'}`,
 					LIMITS.embedTitle,
 				),
-				url: safeUrl(url) ?? undefined,
+				url: safeUrl(results.length === 1 ? results[0]?.url : null) ?? safeUrl(redactCredentials(url)) ?? undefined,
 				description: `${body}${more}`,
 				footer: { text: `${statements} statements extracted. Try /stance or /quotes on them.` },
 			},

@@ -60,6 +60,9 @@ export function routeRest(fake: FakeDiscord, rec: RestRecord): RestReply {
 		const channel = fake.channels.get(m[1] ?? '');
 		return channel ? ok(channel) : err(404, 10003, 'Unknown Channel');
 	}
+	if (path === '/applications/@me' && method === 'GET') {
+		return ok({ id: fake.appId, name: fake.botUser.username, description: '', bot_public: true, flags: 0 });
+	}
 	if (/^\/applications\/(\d+)\/(guilds\/\d+\/)?commands$/.test(path) && method === 'PUT') {
 		const list = Array.isArray(rec.body) ? (rec.body as object[]) : [];
 		return ok(list.map((c) => ({ id: snowflake(), application_id: fake.appId, version: snowflake(), ...c })));
