@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ApplicationCommandOptionType, MessageFlags } from 'discord.js';
+import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Command } from '../src/discord/command.js';
 import { GENERIC_ERROR } from '../src/discord/interactions.js';
@@ -141,6 +141,15 @@ describe('interaction dispatcher against a fake Discord', () => {
 		const rec = h.fake.autocomplete('pick', { x: 'ab' }, 'x');
 		await rec.acked;
 		expect(rec.callback).toEqual({ type: 8, data: { choices: [] } });
+	});
+
+	it('heartbeats, and resumes after a dropped connection without losing the next command', async () => {
+		while (!h.fake.gateway.received.some((g) => g.op === 1)) await sleep(50);
+		h.fake.gateway.terminateAll();
+		while (!h.fake.gateway.received.some((g) => g.op === 6)) await sleep(50);
+		const rec = h.fake.command('hello');
+		await rec.edited;
+		expect(rec.original?.content).toContain('hi');
 	});
 
 	it('sets allowed_mentions to parse nothing on every message it sends', () => {
