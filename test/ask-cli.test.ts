@@ -69,7 +69,7 @@ describe('npm run ask', () => {
 		expect(nothing.stderr).toContain('Understood the actor Russia, but no topic');
 		// The PGlite folder lock was released by every failed run.
 		expect(run('ask', ['russia peacekeepers'], db).code).toBe(0);
-	});
+	}, 120_000);
 });
 
 describe.skipIf(!hasEval)('the CLI contract on ../shared/eval/seed', () => {
