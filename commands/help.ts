@@ -1,15 +1,13 @@
-import { ApplicationIntegrationType, InteractionContextType, MessageFlags } from 'discord.js';
-import type { Command } from '../src/discord/command.js';
+import { MessageFlags } from 'discord.js';
+import { type Command, inGuilds } from '../src/discord/command.js';
 import { renderHelp } from '../src/discord/render-corpus.js';
 
 /** /help: what the bot does and how to ask (ephemeral). */
 export default {
-	data: {
+	data: inGuilds({
 		name: 'help',
 		description: 'What Attaché does and how to ask it',
-		contexts: [InteractionContextType.Guild],
-		integration_types: [ApplicationIntegrationType.GuildInstall],
-	},
+	}),
 	async execute(interaction, deps) {
 		const { messageContentIntent, threadMaxTurns } = deps.config.discord;
 		await interaction.reply({

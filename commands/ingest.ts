@@ -1,11 +1,6 @@
-import {
-	ApplicationCommandOptionType,
-	ApplicationIntegrationType,
-	InteractionContextType,
-	PermissionFlagsBits,
-} from 'discord.js';
+import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
 import { acknowledgeFirst } from '../src/discord/acknowledge.js';
-import type { Command } from '../src/discord/command.js';
+import { type Command, inGuilds } from '../src/discord/command.js';
 import { renderIngest } from '../src/discord/render-corpus.js';
 import { UserError } from '../src/errors.js';
 import { ingestUrl } from '../src/ingest/ingest.js';
@@ -13,7 +8,7 @@ import { redactCredentials } from '../src/ingest/url.js';
 
 /** /ingest url: adds an article or feed to the deployment's shared corpus (Manage Server by default). */
 export default {
-	data: {
+	data: inGuilds({
 		name: 'ingest',
 		description: 'Add a news article (or an RSS/Atom feed) to what Attaché knows',
 		options: [
@@ -27,9 +22,7 @@ export default {
 		],
 		// Server admins can re-grant this per role in Server Settings → Integrations.
 		default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
-		contexts: [InteractionContextType.Guild],
-		integration_types: [ApplicationIntegrationType.GuildInstall],
-	},
+	}),
 	async execute(interaction, deps) {
 		const allowlist = deps.config.discord.ingestGuildAllowlist;
 		if (allowlist.length > 0 && !allowlist.includes(interaction.guildId ?? '')) {

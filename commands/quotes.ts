@@ -1,14 +1,14 @@
-import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord.js';
+import { ApplicationCommandOptionType } from 'discord.js';
 import { findQuotes } from '../src/answer/find-quotes.js';
 import { acknowledgeFirst } from '../src/discord/acknowledge.js';
 import { respondActorTopic } from '../src/discord/autocomplete.js';
-import type { Command } from '../src/discord/command.js';
+import { type Command, inGuilds } from '../src/discord/command.js';
 import { parsePageButtonId, renderQuotesPage } from '../src/discord/render-quotes.js';
 import { UserError } from '../src/errors.js';
 
 /** /quotes actor [topic] [speaker]: verbatim statements, newest first, paged with buttons. */
 export default {
-	data: {
+	data: inGuilds({
 		name: 'quotes',
 		description: 'An actor’s own statements, verbatim and newest first',
 		options: [
@@ -34,9 +34,7 @@ export default {
 				max_length: 80,
 			},
 		],
-		contexts: [InteractionContextType.Guild],
-		integration_types: [ApplicationIntegrationType.GuildInstall],
-	},
+	}),
 	async execute(interaction, deps) {
 		await acknowledgeFirst(interaction.client, () => interaction.deferReply());
 		const page = await findQuotes(

@@ -1,8 +1,8 @@
-import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord.js';
+import { ApplicationCommandOptionType } from 'discord.js';
 import { answerStance } from '../src/answer/stance.js';
 import { acknowledgeFirst } from '../src/discord/acknowledge.js';
 import { respondActorTopic } from '../src/discord/autocomplete.js';
-import type { Command } from '../src/discord/command.js';
+import { type Command, inGuilds } from '../src/discord/command.js';
 import { openFollowUpThread } from '../src/discord/follow-up-thread.js';
 import { sendBriefing } from '../src/discord/send-briefing.js';
 import { UserError } from '../src/errors.js';
@@ -17,7 +17,7 @@ const date = (name: string, description: string) => ({
 
 /** /stance actor topic [since] [until]: the actor's stated position, cited, with a follow-up thread on request. */
 export default {
-	data: {
+	data: inGuilds({
 		name: 'stance',
 		description: 'What an actor has said on a topic: a cited summary, the quotes and a timeline',
 		options: [
@@ -40,9 +40,7 @@ export default {
 			date('since', 'Only statements on or after this day (YYYY-MM-DD)'),
 			date('until', 'Only statements on or before this day (YYYY-MM-DD)'),
 		],
-		contexts: [InteractionContextType.Guild],
-		integration_types: [ApplicationIntegrationType.GuildInstall],
-	},
+	}),
 	async execute(interaction, deps) {
 		// First: the 3-second interaction deadline. withResponse gives the answer's message id, which keys its thread.
 		const deferred = await acknowledgeFirst(interaction.client, () => interaction.deferReply({ withResponse: true }));

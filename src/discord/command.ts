@@ -1,8 +1,10 @@
-import type {
-	AutocompleteInteraction,
-	ButtonInteraction,
-	ChatInputCommandInteraction,
-	RESTPostAPIChatInputApplicationCommandsJSONBody,
+import {
+	ApplicationIntegrationType,
+	type AutocompleteInteraction,
+	type ButtonInteraction,
+	type ChatInputCommandInteraction,
+	InteractionContextType,
+	type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Deps } from '../deps.js';
 
@@ -16,3 +18,14 @@ export type Command = {
 	autocomplete?(interaction: AutocompleteInteraction, deps: Deps): Promise<void>;
 	button?(interaction: ButtonInteraction, deps: Deps): Promise<void>;
 };
+
+/** Registration data for a command offered in servers only (never in DMs), as every Attaché command is. */
+export function inGuilds(
+	data: RESTPostAPIChatInputApplicationCommandsJSONBody,
+): RESTPostAPIChatInputApplicationCommandsJSONBody {
+	return {
+		...data,
+		contexts: [InteractionContextType.Guild],
+		integration_types: [ApplicationIntegrationType.GuildInstall],
+	};
+}
