@@ -12,8 +12,8 @@ export function summaryText(segments: SummarySegment[]): string {
 
 function source(q: BriefingQuote): string {
 	const day = dayOf(q.published);
-	const outlets = q.outlets.length > 1 ? `${q.outlets.join(', ')}` : (q.outlet ?? 'unknown outlet');
-	const parts = [safe(outlets), day ? formatDay(day) : 'undated', q.url ? safe(q.url) : null];
+	const outlets = q.outlets.length > 0 ? q.outlets.join(', ') : q.outlet;
+	const parts = [outlets ? safe(outlets) : null, day ? formatDay(day) : 'undated', q.url ? safe(q.url) : 'no link'];
 	return parts.filter(Boolean).join(' · ');
 }
 
@@ -43,9 +43,8 @@ function header(b: Briefing): string[] {
 function changeLines(b: Briefing): string[] {
 	if (!b.stanceChange) return [];
 	const { from, to } = b.stanceChange;
-	const at = (n: number) => b.quotes.find((q) => q.n === n);
-	const f = at(from);
-	const t = at(to);
+	const f = b.quotes.find((q) => q.n === from);
+	const t = b.quotes.find((q) => q.n === to);
 	if (!f || !t) return [];
 	const when = (q: BriefingQuote) => {
 		const day = dayOf(q.published);
@@ -54,11 +53,28 @@ function changeLines(b: Briefing): string[] {
 	return ['', `Change of position: ${f.stance} (${when(f)}) [${from}] → ${t.stance} (${when(t)}) [${to}]`];
 }
 
+/** One line per day, oldest first: which stances were on record that day, with their quote numbers. */
+function timelineLines(b: Briefing): string[] {
+	const days = new Map<string, Map<string, number[]>>();
+	for (const p of b.timeline) {
+		const day = p.date ? formatDay(p.date) : 'undated';
+		const byStance = days.get(day) ?? new Map<string, number[]>();
+		byStance.set(p.stance ?? 'no stance', [...(byStance.get(p.stance ?? 'no stance') ?? []), p.n]);
+		days.set(day, byStance);
+	}
+	if (days.size < 2) return [];
+	const width = Math.max(...[...days.keys()].map((d) => d.length));
+	const lines = [...days].map(
+		([day, byStance]) => `  ${day.padEnd(width)}  ${[...byStance].map(([st, ns]) => `${st} ${cite(ns)}`).join(' · ')}`,
+	);
+	return ['', 'Timeline, oldest first', ...lines];
+}
+
 /** The briefing as plain text for a terminal: the form an analyst would paste into an e-mail. */
 export function renderBriefingText(b: Briefing): string {
 	const out = [...header(b), '', 'Summary', `  ${summaryText(b.summary)}`];
 	if (b.note) out.push(`  (${safe(b.note)})`);
-	out.push(...changeLines(b));
+	out.push(...changeLines(b), ...timelineLines(b));
 	if (b.quotes.length > 0) {
 		out.push('', `${b.actor.name}'s own statements, newest first`);
 		for (const q of b.quotes) out.push(quoteBlock(q));
