@@ -67,7 +67,8 @@ async function main(): Promise<number> {
 	for (const file of args.files) {
 		try {
 			const fields = articleFromFile(file, await readTextFile(file, config.ingest.maxBytes));
-			const lines = extractStatements({ title: fields.title, body: fields.body }).map((s) => toJsonLine(file, s));
+			const article = { title: fields.title, body: fields.body, published: fields.published };
+			const lines = extractStatements(article).map((s) => toJsonLine(file, s));
 			if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
 		} catch (err) {
 			failed++;

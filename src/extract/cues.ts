@@ -27,8 +27,20 @@ const PASSIVE = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
 const RELATIVE = new Set(['which', 'than', 'what', 'whom', 'whatever']);
 const LEADING_PUNCT = new Set([',', ':', ';', '—', '–', '(']);
 
+/** Every word that can start a cue, to skip the rest of the tokens at once. */
+const CUE_WORDS = new Set([
+	'according',
+	...SPEECH_VERBS,
+	...STANCE_VERBS,
+	...LABEL_VERBS,
+	...THINK_VERBS,
+	...SPEECH_PHRASES.map(([v]) => v),
+	...STANCE_PHRASES.map(([v]) => v),
+]);
+
 function cueKind(tokens: Token[], i: number): { kind: CueKind; end: number } | null {
 	const t = tokens[i] as Token;
+	if (!CUE_WORDS.has(t.lower)) return null;
 	const next = tokens[i + 1]?.lower ?? '';
 	if (t.lower === 'according' && next === 'to') return { kind: 'according', end: i + 2 };
 	if (STANCE_PHRASES.some(([v, p]) => v === t.lower && p === next)) return { kind: 'stance', end: i + 2 };

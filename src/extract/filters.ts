@@ -10,7 +10,10 @@ const TERMINAL = /[.!?:;,"”’'»)…]\s*$/;
  */
 export function headingParagraphs(doc: Doc): Set<number> {
 	const out = new Set<number>();
+	// A paragraph that leaves a quotation open runs on into the next one: never a heading.
+	const open = new Set(doc.quotes.filter((q) => !q.closed).map((q) => q.close));
 	doc.paragraphs.forEach(([from, to], i) => {
+		if (open.has(to)) return;
 		const text = doc.body.slice(from, to).trim();
 		const words = text.split(/\s+/).length;
 		if (LABEL.test(text)) out.add(i);

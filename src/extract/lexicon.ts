@@ -128,6 +128,8 @@ assembly administration authority authorities foundation federation league club 
 press network alliance nations fund secretariat cabinet presidency consulate mission delegation
 command military ministries agencies centre center hospital school college society church diocese
 institution tribunal bureau directorate corporation partners industries holdings
+county province state city district region township island islands valley river lake mountains park street
+avenue road hall square bridge airport station harbour harbor bay coast peninsula
 `);
 
 /** Determiners and function words that may start a sentence capitalised but are never part of a name. */

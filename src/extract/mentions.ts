@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import { definedAcronyms } from './acronyms.js';
 import type { Doc, Token } from './doc.js';
+import { firstNameGender } from './first-names.js';
 import { ROLE_NOUNS, TITLE_WORDS } from './lexicon.js';
 import { phraseEndingAt, type SpeakerKind, type SpeakerPhrase } from './phrases.js';
 
@@ -10,15 +10,6 @@ export type Resolved = { speaker: string; descriptor: string | null; kind: Speak
 type Gender = 'm' | 'f' | null;
 type Person = { name: string; words: string[]; descriptors: string[]; gender: Gender; first: number; titled: boolean };
 type Salient = { at: number; name: string; person: boolean; speaker?: boolean };
-
-type GenderGuess = (name: string) => 'male' | 'female' | 'unknown';
-let guessGender: GenderGuess | null = null;
-/** A first name's usual gender (gender-detection-from-name, MIT); loaded on first use, about 100 ms. */
-function firstNameGender(name: string): 'male' | 'female' | 'unknown' {
-	guessGender ??= (createRequire(import.meta.url)('gender-detection-from-name') as { getGender: GenderGuess })
-		.getGender;
-	return guessGender(name);
-}
 
 const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
 const FEMALE =
@@ -58,7 +49,17 @@ export class MentionTable {
 
 	private scanUnit(from: number, to: number): void {
 		const { tokens, body } = this.doc;
-		let subjectTaken = false;
+		// The unit's first name or organisation is its subject; a longer phrase holding it replaces it
+		// ("Kremlin spokesman Pavel Orlik" first offers "Kremlin").
+		let subjectFrom = -1;
+		let subjectEntry: Salient | null = null;
+		const takeSubject = (p: { from: number }, entry: Salient) => {
+			if (subjectFrom >= 0 && p.from > subjectFrom) return;
+			if (subjectEntry) this.salient.splice(this.salient.indexOf(subjectEntry), 1);
+			this.salient.push(entry);
+			subjectFrom = p.from;
+			subjectEntry = entry;
+		};
 		for (let i = from; i < to; i++) {
 			const t = tokens[i] as Token;
 			if (t.quote >= 0) continue;
@@ -67,11 +68,9 @@ export class MentionTable {
 			if (!endsRun) continue;
 			const p = phraseEndingAt(tokens, body, i, from);
 			if (!p?.name) continue;
-			const subject: boolean = !subjectTaken;
 			if (p.kind === 'org') {
 				this.orgs.push({ name: p.name, at: t.start });
-				if (subject) this.salient.push({ at: t.start, name: p.name, person: false });
-				subjectTaken ||= subject;
+				takeSubject(p, { at: t.start, name: p.name, person: false });
 				continue;
 			}
 			if (p.kind !== 'person') continue;
@@ -81,8 +80,7 @@ export class MentionTable {
 			const known = this.findPerson(words(fold(p.name)));
 			if (!full && !known && descriptors.length === 0) continue;
 			const person = this.addPerson(p.name, descriptors, i);
-			if (subject) this.salient.push({ at: t.start, name: person.name, person: true });
-			subjectTaken ||= subject;
+			takeSubject(p, { at: t.start, name: person.name, person: true });
 		}
 	}
 
@@ -162,6 +160,11 @@ export class MentionTable {
 			if (person) return { ...person, descriptor: person.descriptor ?? p.text };
 		}
 		if (p.kind === 'role') return { speaker: p.text, descriptor: p.descriptor, kind: 'role' };
+		// "Jordan said", after "Jordan Stewart" was introduced: a person's name, whatever else it could be.
+		if (p.kind === 'org' && p.name && !p.name.includes(' ')) {
+			const person = this.findPerson(words(fold(p.name)));
+			if (person) return { speaker: person.name, descriptor: person.descriptors[0] ?? null, kind: 'person' };
+		}
 		const expanded = p.name ? this.acronyms.get(p.name) : undefined;
 		if (expanded) return { speaker: expanded, descriptor: null, kind: 'org' };
 		if (p.kind === 'org' && p.name) {

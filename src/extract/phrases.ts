@@ -1,4 +1,5 @@
 import type { Token } from './doc.js';
+import { firstNameGender } from './first-names.js';
 import { NOT_NAME, ORG_WORDS, ROLE_NOUNS, SPEAKER_PRONOUNS, TIME_WORDS, TITLE_WORDS, VERB_ADVERBS } from './lexicon.js';
 import { isDemonym, isPlace } from './places.js';
 
@@ -46,7 +47,6 @@ const PARTICLES = new Set([
 	'dos',
 	'das',
 	'st.',
-	"'s",
 	'ben',
 ]);
 const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
@@ -155,7 +155,8 @@ const nameWord = (t: Token): boolean =>
 	!/^\p{Lu}{4,}$/u.test(t.text);
 
 /** Splits a phrase into name, descriptor and kind. */
-export function build(tokens: Token[], body: string, from: number, to: number): SpeakerPhrase {
+export function build(tokens: Token[], body: string, from: number, end: number): SpeakerPhrase {
+	let to = end;
 	const first = tokens[from] as Token;
 	const det = DETS.has(first.lower) ? first.lower : null;
 	const start = det ? from + 1 : from;
@@ -166,15 +167,31 @@ export function build(tokens: Token[], body: string, from: number, to: number): 
 	if (to - from === 1 && (SPEAKER_PRONOUNS.has(first.lower) || /^(him|her|them)$/.test(first.lower)))
 		return { ...base, name: null, descriptor: null, kind: 'pronoun' };
 	// "Nov. 27", "READ MORE": dates and shouted labels name no one.
+	// "United States Tuesday": a trailing day is not part of the name.
+	while (to - start > 1 && WEEKDAYS.test((tokens[to - 1] as Token).lower)) to--;
 	const all = tokens.slice(start, to);
-	if (all.every((t) => TIME_WORDS.has(t.lower.replace(/\.$/, '')) || t.pos === 'NUM' || t.pos === 'PUNCT'))
+	const timeOnly = (t: Token) => TIME_WORDS.has(t.lower.replace(/\.$/, '')) || /^(late|early|mid)$/.test(t.lower);
+	if (all.every((t) => timeOnly(t) || t.pos === 'NUM' || t.pos === 'PUNCT'))
+		return { ...base, name: null, descriptor: null, kind: 'generic' };
+	// "Kansas City, Mo.": a state's abbreviation.
+	if (all.length === 1 && /^\p{Lu}\p{Ll}{1,4}\.$/u.test(first.text))
 		return { ...base, name: null, descriptor: null, kind: 'generic' };
 	if (all.length > 1 && all.every((t) => !/\p{Ll}/u.test(t.text)))
 		return { ...base, name: null, descriptor: null, kind: 'generic' };
 	// A name closing the phrase after a title: "University of the Fraser Valley political scientist Hamish Telford".
 	let run = to;
 	while (run > start && nameWord(tokens[run - 1] as Token)) run--;
+	// "Jordan Stewart", "Georgia Lane": a place that is also a first name, before a surname.
+	const lead = tokens[run - 1];
+	if (run > start && run < to && lead && isCap(lead) && isPlace(lead.text) && firstNameGender(lead.lower) !== 'unknown')
+		run--;
 	while (run < to && !isCap(tokens[run] as Token)) run++;
+	// "Stella's Café", "the Kremlin's Peskov" aside: a name owned by another ("X's Y") is a place or an organisation.
+	if (run < to && run > start && (tokens[run - 1] as Token).lower === "'s" && isCap(tokens[to - 1] as Token)) {
+		const owner = tokens.slice(start, run - 1).some((t) => isCap(t));
+		if (owner && to - run >= 1 && !ROLE_NOUNS.has((tokens[to - 1] as Token).lower) && run - 1 - start === 1)
+			return { ...base, name: slice(start, to), descriptor: null, kind: 'org' };
+	}
 	const titled =
 		run > start && !INNER_PREPS.has((tokens[run - 1] as Token).lower) && !DETS.has((tokens[run - 1] as Token).lower);
 	if (run < to && titled && !isPlace(slice(run, to))) {

@@ -52,8 +52,11 @@ function trimInner(body: string, start: number, end: number): [number, number] {
 function pairParagraph(body: string, from: number, to: number, continued: boolean): QuoteSpan[] {
 	const spans: QuoteSpan[] = [];
 	let openAt = -1;
-	for (let i = from; i < to; i++) {
-		const c = body[i] ?? '';
+	const marks = /["“”„«»‟]/g;
+	marks.lastIndex = from;
+	for (let m = marks.exec(body); m !== null && m.index < to; m = marks.exec(body)) {
+		const i = m.index;
+		const c = m[0];
 		const isOpenMark = DOUBLE_OPEN.has(c) || (c === '"' && openAt < 0) || (c === '”' && openAt < 0 && canOpen(body, i));
 		const isCloseMark = DOUBLE_CLOSE.has(c) || c === '"' || c === '“';
 		if (openAt >= 0 && isCloseMark && canClose(body, i)) {
@@ -81,8 +84,11 @@ function push(spans: QuoteSpan[], body: string, open: number, closeMark: number,
 function pairSingles(body: string, from: number, to: number, continued: boolean): QuoteSpan[] {
 	const spans: QuoteSpan[] = [];
 	let openAt = -1;
-	for (let i = from; i < to; i++) {
-		const c = body[i] ?? '';
+	const marks = /['‘’‚‹›]/g;
+	marks.lastIndex = from;
+	for (let m = marks.exec(body); m !== null && m.index < to; m = marks.exec(body)) {
+		const i = m.index;
+		const c = m[0];
 		if (openAt < 0 && (SINGLE_OPEN.has(c) || c === "'") && canOpen(body, i)) openAt = i;
 		else if (openAt >= 0 && (SINGLE_CLOSE.has(c) || c === "'") && canClose(body, i)) {
 			const next = body[i + 1] ?? ' ';
