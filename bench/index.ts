@@ -1,11 +1,12 @@
 import { answerBench } from './answer.bench.js';
 import { discordBench } from './discord.bench.js';
 import { enrichBench } from './enrich.bench.js';
+import { extractBench } from './extract.bench.js';
 import { ingestBench } from './ingest.bench.js';
 import type { BenchRow, BenchSuite } from './row.js';
 
 // Suites register here; each one is self-contained (its own temp database, fake servers, data).
-const suites: BenchSuite[] = [ingestBench, discordBench, enrichBench, answerBench];
+const suites: BenchSuite[] = [ingestBench, discordBench, extractBench, enrichBench, answerBench];
 
 function printTable(rows: BenchRow[]): void {
 	const header: BenchRow = { suite: 'suite', case: 'case', value: 'value', note: 'note' };
