@@ -5,11 +5,11 @@ import { ROLE_NOUNS, TITLE_WORDS } from './lexicon.js';
 import { phraseEndingAt, type SpeakerKind, type SpeakerPhrase } from './phrases.js';
 
 /** A speaker after the mention table: the full name or organisation as first introduced. */
-export type Resolved = { speaker: string; descriptor: string | null; kind: SpeakerKind };
+export type Resolved = { speaker: string; descriptor: string | null; kind: SpeakerKind; plural?: boolean };
 
 type Gender = 'm' | 'f' | null;
 type Person = { name: string; words: string[]; descriptors: string[]; gender: Gender; first: number; titled: boolean };
-type Salient = { at: number; name: string; person: boolean; speaker?: boolean };
+type Salient = { at: number; name: string; person: boolean; speaker?: boolean; plural?: boolean };
 
 const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
 const FEMALE =
@@ -60,9 +60,14 @@ export class MentionTable {
 			subjectFrom = p.from;
 			subjectEntry = entry;
 		};
+		let depth = 0;
 		for (let i = from; i < to; i++) {
 			const t = tokens[i] as Token;
 			if (t.quote >= 0) continue;
+			// Photo credits and asides, "( Richard Lautens / Toronto Star )", name no one in the story.
+			if (t.text === '(') depth++;
+			if (t.text === ')') depth = Math.max(0, depth - 1);
+			if (depth > 0 || tokens[i + 1]?.text === '/' || tokens[i - 1]?.text === '/') continue;
 			const next = tokens[i + 1];
 			const endsRun = /^\p{Lu}/u.test(t.text) && !(next && next.quote < 0 && /^\p{Lu}/u.test(next.text) && i + 1 < to);
 			if (!endsRun) continue;
@@ -119,8 +124,10 @@ export class MentionTable {
 
 	/** Records a resolved speaker as the most salient referent at this offset. */
 	noteSpeaker(r: Resolved, at: number): void {
-		if (r.kind !== 'person' && r.kind !== 'org') return;
-		const entry = { at, name: r.speaker, person: r.kind === 'person', speaker: true };
+		// A group that speaks ("Republican senators said", "X and Y said") is what a later "they" refers to.
+		const plural = r.plural === true || (r.kind === 'generic' && /s$/.test(words(r.speaker).at(-1) ?? ''));
+		if (r.kind !== 'person' && r.kind !== 'org' && !plural) return;
+		const entry = { at, name: r.speaker, person: r.kind === 'person' && !plural, speaker: true, plural };
 		let i = this.salient.length;
 		while (i > 0 && (this.salient[i - 1] as Salient).at > at) i--;
 		this.salient.splice(i, 0, entry);
@@ -140,6 +147,7 @@ export class MentionTable {
 			const issuer = this.salient.filter((s) => s.at < at).at(-1);
 			if (issuer) return { speaker: issuer.name, descriptor: null, kind: issuer.person ? 'person' : 'org' };
 		}
+		if (p.plural && p.name) return { speaker: p.name, descriptor: p.descriptor, kind: 'person', plural: true };
 		if (p.kind === 'person' && p.name) {
 			const person = this.findPerson(words(fold(p.name)));
 			if (person)
@@ -200,10 +208,13 @@ export class MentionTable {
 	private resolvePronoun(pronoun: string, at: number): Resolved | null {
 		const before = this.salient.filter((s) => s.at < at).reverse();
 		if (pronoun === 'it' || pronoun === 'they') {
-			// "it said": an organisation that has spoken recently beats one merely mentioned since.
+			// "it said": an organisation that has spoken recently beats one merely mentioned since; "they" looks
+			// for a group that spoke first.
 			const orgs = before.filter((s) => !s.person).slice(0, 3);
-			const org = orgs.find((s) => s.speaker) ?? orgs[0];
-			return org ? { speaker: org.name, descriptor: null, kind: 'org' } : null;
+			const group = pronoun === 'they' ? orgs.find((s) => s.plural) : undefined;
+			const org = group ?? orgs.find((s) => s.speaker && !s.plural) ?? orgs.find((s) => !s.plural);
+			if (!org) return null;
+			return { speaker: org.name, descriptor: null, kind: org.plural ? 'generic' : 'org', plural: org.plural };
 		}
 		const want: Gender = pronoun === 'she' ? 'f' : pronoun === 'he' ? 'm' : null;
 		const recent: Array<{ name: string; person: Person | undefined; sure: boolean }> = [];

@@ -19,6 +19,8 @@ export type SpeakerPhrase = {
 	kind: SpeakerKind;
 	/** The phrase was an indefinite role of a named organisation ("a spokesperson for the Chinese Embassy"). */
 	viaRole?: boolean;
+	/** Two names joined by "and" ("Tore Sohlberg and Lehla Abreder"). */
+	plural?: boolean;
 	/** The leading article or possessive, lower-cased ("the", "a", "his"), or null. */
 	det: string | null;
 };
@@ -99,6 +101,11 @@ export function phraseEndingAt(tokens: Token[], body: string, last: number, floo
 			}
 			k--;
 			break;
+		}
+		// "the lanky, bespectacled professor": a comma between two adjectives stays inside the phrase.
+		if (t.text === ',' && k < last && tokens[k - 1]?.pos === 'ADJ' && tokens[k + 1]?.pos === 'ADJ' && k - 1 >= floor) {
+			k--;
+			continue;
 		}
 		if (INNER_PREPS.has(t.lower) && k < last && nounish(tokens[k - 1]) && nounish(tokens[k + 1]) && k - 1 >= floor) {
 			k--;

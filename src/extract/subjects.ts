@@ -2,6 +2,8 @@ import type { Doc, Token, Unit } from './doc.js';
 import { ROLE_NOUNS, TITLE_WORDS } from './lexicon.js';
 import { phraseEndingAt, phraseStartingAt, type SpeakerPhrase, skipToSubject } from './phrases.js';
 
+const AUXILIARY =
+	/^(is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|shall|do|does|did)$/;
 const isPunct = (t: Token | undefined) => t !== undefined && t.quote < 0 && t.pos === 'PUNCT';
 
 /** ", the Kremlin spokesman" after a name: its text and the index after it, when it holds no verb. */
@@ -52,7 +54,9 @@ export function leftPhrase(
 		if (tokens[j]?.text !== ',') return null;
 		const first = tokens[j + 1] as Token;
 		const inner = tokens.slice(j + 1, at);
-		const verbless = !inner.some((t) => t.pos === 'AUX' || (t.pos === 'VERB' && !/(ed|ing)$/.test(t.lower)));
+		const verbless = !inner.some(
+			(t) => (t.pos === 'AUX' && AUXILIARY.test(t.text)) || (t.pos === 'VERB' && !/(ed|ing)$/.test(t.lower)),
+		);
 		const clause =
 			first.pos === 'ADP' ||
 			/^(who|whose|asked|speaking|writing|addressing|responding|quoted|citing|pressed)$/.test(first.lower);
@@ -80,6 +84,19 @@ export function leftPhrase(
 		(before.pos === 'VERB' || before.pos === 'ADP' || before.pos === 'AUX')
 	)
 		return null;
+	// "Stella's owners Tore Sohlberg and Lehla Abreder said": both names speak.
+	const other =
+		before?.lower === 'and' && phrase.kind === 'person'
+			? phraseEndingAt(tokens, body, phrase.from - 2, unit.from)
+			: null;
+	if (other?.kind === 'person' && other.name && phrase.name) {
+		const name = body.slice((tokens[other.from] as Token).start, (tokens[phrase.to - 1] as Token).end);
+		const both = `${other.name} and ${phrase.name}`;
+		return {
+			phrase: { ...phrase, from: other.from, text: name, name: both, descriptor: other.descriptor, plural: true },
+			apposition,
+		};
+	}
 	return { phrase, apposition };
 }
 
