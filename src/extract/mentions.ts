@@ -2,32 +2,23 @@ import { definedAcronyms } from './acronyms.js';
 import type { Doc, Token } from './doc.js';
 import { firstNameGender } from './first-names.js';
 import { ROLE_NOUNS, TITLE_WORDS } from './lexicon.js';
+import {
+	COLLECTIVE,
+	DOCUMENT,
+	FEMALE,
+	fold,
+	type Gender,
+	MALE,
+	ORG_HEAD,
+	type Person,
+	type Salient,
+	surname,
+	words,
+} from './mention-words.js';
 import { phraseEndingAt, type SpeakerKind, type SpeakerPhrase } from './phrases.js';
 
 /** A speaker after the mention table: the full name or organisation as first introduced. */
 export type Resolved = { speaker: string; descriptor: string | null; kind: SpeakerKind; plural?: boolean };
-
-type Gender = 'm' | 'f' | null;
-type Person = { name: string; words: string[]; descriptors: string[]; gender: Gender; first: number; titled: boolean };
-type Salient = { at: number; name: string; person: boolean; speaker?: boolean; plural?: boolean };
-
-const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;
-const FEMALE =
-	/\b(ms|mrs|miss|madam|spokeswoman|chairwoman|congresswoman|businesswoman|queen|princess|duchess|lady|dame)\b/i;
-const MALE = /\b(mr|spokesman|chairman|congressman|businessman|king|prince|duke|lord|sir)\b/i;
-const COLLECTIVE =
-	/^(company|city|agency|union|government|ministry|police|council|commission|department|board|court|party|group|report|study|statement|survey|data|organization|organisation|office|embassy|administration|army|military|team|club|province|state|country|university|school|hospital|association|firm|bank|committee|authority|authorities|campaign|coalition|opposition|band|league|service|network|newspaper|station|website)$/;
-const ORG_HEAD =
-	/^(ministry|embassy|government|department|office|agency|council|commission|company|party|utility|group|organization|organisation|firm|union|association|board|authority|service|institute|foundation|bank|court|coalition|alliance|league|team|club|network|administration|committee)$/;
-const DOCUMENT =
-	/^(statement|report|release|post|letter|memo|document|communique|communiqué|tweet|message|notice|filing|complaint|lawsuit|suit|study|survey)$/;
-const words = (s: string): string[] =>
-	s
-		.toLowerCase()
-		.split(/[\s-]+/)
-		.filter(Boolean);
-const surname = (ws: string[]): string => [...ws].reverse().find((w) => !SUFFIX.test(w)) ?? '';
-const fold = (s: string): string => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 
 /**
  * The article's people and organisations in order of appearance, so that "Peskov", "he" and "the spokesman"
