@@ -79,7 +79,7 @@ describe.skipIf(!hasEval)('the CLI contract on ../shared/eval/seed', () => {
 		dir = mkdtempSync(join(tmpdir(), 'attache-ask-seed-'));
 		db = `file:${join(dir, 'db')}`;
 		expect(run('ingest', [SEED_ARTICLE], db).code).toBe(0);
-	});
+	}, 180_000);
 	afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 	it('answers /stance russia peacekeepers with verbatim quotes and claims kept apart', () => {
@@ -98,5 +98,5 @@ describe.skipIf(!hasEval)('the CLI contract on ../shared/eval/seed', () => {
 			expect(body).toContain(c.quote);
 			expect(c.about_actor).toBe('Russia');
 		}
-	});
+	}, 60_000);
 });

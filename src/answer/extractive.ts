@@ -1,7 +1,7 @@
 import type { Stance } from '../extract/statement.js';
 import type { Briefing, BriefingQuote, SummarySegment } from './briefing.js';
 import type { PairedClaim } from './claims.js';
-import { listNames } from './quotes.js';
+import { listNames, possessive } from './quotes.js';
 import { dayOf, formatDay } from './timeline.js';
 
 /** What the offline summary is written from: the briefing without its summary. */
@@ -60,9 +60,9 @@ function claimsSegment(input: ExtractiveInput): SummarySegment | null {
 	const stances = [...new Set(input.claims.map((c) => c.stance ?? 'neutral'))];
 	const what = stances.length === 1 ? ATTRIBUTED[stances[0] as Stance] : 'positions';
 	const denied = [...new Set(input.claims.flatMap((c) => c.deniedBy))];
-	const contradiction = denied.length > 0 ? `; ${input.actorName}'s own statements contradict it` : '';
+	const contradiction = denied.length > 0 ? `; ${possessive(input.actorName)} own statements contradict it` : '';
 	return {
-		text: `${who} attributed ${what} to ${input.actorName}: their account, not ${input.actorName}'s words${contradiction}.`,
+		text: `${who} attributed ${what} to ${input.actorName}: their account, not ${possessive(input.actorName)} words${contradiction}.`,
 		citations: [...input.claims.slice(0, MAX_CITED).map((c) => c.n), ...denied.slice(0, MAX_CITED)],
 	};
 }

@@ -46,3 +46,8 @@ export function listNames(names: string[], max = 3): string {
 	const others = unique.length - max + 1;
 	return `${unique.slice(0, max - 1).join(', ')} and ${others} others`;
 }
+
+/** "Russia's", "the Philippines'": the possessive of a name. */
+export function possessive(name: string): string {
+	return /s$/i.test(name) ? `${name}'` : `${name}'s`;
+}

@@ -1,4 +1,5 @@
 import type { Briefing, BriefingQuote, SummarySegment } from '../answer/briefing.js';
+import { possessive } from '../answer/quotes.js';
 import { dayOf, describeStaleness, formatDay } from '../answer/timeline.js';
 
 // Stored text is untrusted: terminal control sequences (ESC, bidi overrides) must not reach the screen.
@@ -76,15 +77,15 @@ export function renderBriefingText(b: Briefing): string {
 	if (b.note) out.push(`  (${safe(b.note)})`);
 	out.push(...changeLines(b), ...timelineLines(b));
 	if (b.quotes.length > 0) {
-		out.push('', `${b.actor.name}'s own statements, newest first`);
+		out.push('', `${possessive(b.actor.name)} own statements, newest first`);
 		for (const q of b.quotes) out.push(quoteBlock(q));
 	}
 	if (b.claims.length > 0) {
-		out.push('', `Claims about ${b.actor.name} by others (their words, not ${b.actor.name}'s)`);
+		out.push('', `Claims about ${b.actor.name} by others (their words, not ${possessive(b.actor.name)})`);
 		for (const c of b.claims) {
 			const speaksFor = c.actor ? `speaking for ${c.actor}; ` : '';
 			const denied =
-				c.deniedBy.length > 0 ? [`contradicted by ${b.actor.name}'s own statements ${cite(c.deniedBy)}`] : [];
+				c.deniedBy.length > 0 ? [`contradicted by ${possessive(b.actor.name)} own statements ${cite(c.deniedBy)}`] : [];
 			out.push(
 				quoteBlock(c, [`(${speaksFor}attributes a ${c.stance ?? 'position'} stance to ${b.actor.name})`, ...denied]),
 			);
