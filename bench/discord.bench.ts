@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { FakeDiscord, type InteractionRecord } from '../test/fake-discord/fake-discord.js';
 import type { BenchRow, BenchSuite } from './row.js';
@@ -14,7 +14,7 @@ type Bot = { fake: FakeDiscord; stop(): Promise<void> };
 
 /** Starts a fake Discord and a bot of `kind` in a child process logged in to it. */
 async function startBot(kind: 'trivial' | 'attache'): Promise<Bot> {
-	const fake = await new FakeDiscord().start();
+	const fake = await new FakeDiscord({ history: false }).start();
 	const child = fork(fileURLToPath(new URL('./discord-bots.ts', import.meta.url)), [kind, fake.apiBase, fake.token], {
 		execArgv: ['--import', 'tsx'],
 		stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -50,6 +50,7 @@ async function measure(bot: Bot, mode: 'sequential' | 'burst', n: number): Promi
 		recs = [];
 		for (let i = 0; i < n; i++) recs.push(await send().edited);
 	}
+	for (const r of recs) bot.fake.interactions.delete(r.interaction.token);
 	return {
 		defer: recs.map((r) => (r.callbackAt ?? Number.NaN) - r.dispatchedAt),
 		answer: recs.map((r) => (r.editAt ?? Number.NaN) - r.dispatchedAt),
@@ -60,6 +61,7 @@ async function measureAutocomplete(bot: Bot): Promise<number[]> {
 	const out: number[] = [];
 	for (let i = 0; i < AUTOCOMPLETE; i++) {
 		const rec = await bot.fake.autocomplete('stance', { actor: 'ru', topic: '' }, 'actor').acked;
+		bot.fake.interactions.delete(rec.interaction.token);
 		out.push((rec.callbackAt ?? Number.NaN) - rec.dispatchedAt);
 	}
 	return out;
@@ -101,7 +103,10 @@ export const discordBench: BenchSuite = {
 		const bots = [await startBot('trivial'), await startBot('attache')];
 		const [trivial, ours] = await runInterleaved(bots).finally(() => Promise.all(bots.map((b) => b.stop())));
 		if (!trivial || !ours) return [];
-		const machine = `${cpus().length}× ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.versions.node}`;
+		const load = loadavg()
+			.map((l) => l.toFixed(1))
+			.join(' ');
+		const machine = `${cpus().length}× ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.versions.node}, load ${load}`;
 		const rows: BenchRow[] = [];
 		const row = (what: string, xs: number[], note?: string) => {
 			const s = summary(xs);

@@ -72,12 +72,18 @@ export class FakeDiscord extends EventEmitter {
 	gateway!: FakeGateway;
 	private server?: http.Server;
 
-	constructor(options: { token?: string; heartbeatInterval?: number; interactionDeadlineMs?: number } = {}) {
+	/** False in benchmarks: keep no request log or message store, so the fake's own heap stays small. */
+	readonly history: boolean;
+
+	constructor(
+		options: { token?: string; heartbeatInterval?: number; interactionDeadlineMs?: number; history?: boolean } = {},
+	) {
 		super();
 		this.setMaxListeners(0);
 		this.token = options.token ?? 'fake-token';
 		this.heartbeatInterval = options.heartbeatInterval ?? 41_250;
 		this.interactionDeadlineMs = options.interactionDeadlineMs ?? 3_000;
+		this.history = options.history ?? true;
 		this.botUser.id = this.appId;
 		this.general = p.textChannel(this.guildId, 'general');
 		this.channels.set(this.general.id, this.general);
@@ -111,7 +117,7 @@ export class FakeDiscord extends EventEmitter {
 
 	/** Records a message the fake created, so later edits and lookups find it. */
 	store(msg: APIMessage): APIMessage {
-		this.messages.set(msg.id, msg);
+		if (this.history) this.messages.set(msg.id, msg);
 		return msg;
 	}
 
@@ -265,7 +271,7 @@ export class FakeDiscord extends EventEmitter {
 
 	private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
 		const rec = await readRestRecord(req);
-		this.requests.push(rec);
+		if (this.history) this.requests.push(rec);
 		const reply = routeRest(this, rec);
 		if (reply.body === undefined) res.writeHead(reply.status).end();
 		else res.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify(reply.body));
