@@ -22,9 +22,12 @@ const usage = (inputTokens: number): Usage => ({
 /** A plain-object Llm that answers from a script and records what it was sent. */
 function scriptedLlm(reply: (statements: LlmStatement[]) => LlmAnswer | Error) {
 	const calls: LlmStatement[][] = [];
+	const strong: boolean[] = [];
 	const llm: Llm = {
-		async summarizeStance({ statements }) {
+		async summarizeStance(request) {
+			const { statements } = request;
 			calls.push(statements);
+			strong.push(request.strong ?? false);
 			const r = reply(statements);
 			if (r instanceof Error) throw r;
 			return r;
@@ -33,7 +36,7 @@ function scriptedLlm(reply: (statements: LlmStatement[]) => LlmAnswer | Error) {
 			throw new Error('not used here');
 		},
 	};
-	return { llm, calls };
+	return { llm, calls, strong };
 }
 
 const citing = (tokens = 1_000) =>
@@ -75,6 +78,13 @@ describe('/stance with a language model', () => {
 		expect(b.summary.at(-1)?.text).toContain("their account, not Russia's words");
 		expect(b.usage).toMatchObject({ inputTokens: 1_000, outputTokens: 50 });
 		expect(await store.usage.tokensSince(new Date('2025-04-28T00:00:00Z'))).toBe(1_050);
+	});
+
+	it('uses the stronger model only when asked to', async () => {
+		const { llm, strong } = citing();
+		await answerStance({ actor: 'russia', topic: 'peacekeepers' }, depsFor(store, { llm, now }));
+		await answerStance({ actor: 'russia', topic: 'peacekeepers', strong: true }, depsFor(store, { llm, now }));
+		expect(strong).toEqual([false, true]);
 	});
 
 	it('answers extractively with a short note when the model is unavailable', async () => {

@@ -8,4 +8,6 @@ export type StanceQuery = {
 	/** For rate limits, budgets and logs; null from the CLI. */
 	guildId?: string | null;
 	userId?: string | null;
+	/** Summarise with the stronger (dearer) model from config instead of the fast default. */
+	strong?: boolean;
 };

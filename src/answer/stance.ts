@@ -85,7 +85,7 @@ export async function answerStance(query: StanceQuery, deps: Deps): Promise<Brie
 			query,
 			sent,
 			estimated,
-			(statements) => llm.summarizeStance({ actor, topic, statements }),
+			(statements) => llm.summarizeStance({ actor, topic, statements, strong: query.strong ?? false }),
 			deps,
 		);
 		usage = outcome.usage;

@@ -16,6 +16,7 @@ const USAGE = `Usage: npm run ask -- [--json] "/stance ACTOR TOPIC"
   said on TOPIC, with verbatim quotes from the stored articles.
   In the one-line form the longest actor name that starts the text wins ("united states peace talks").
   --json   print the answer as one JSON object (stance, summary, citations, claims).
+  --strong summarise with ANTHROPIC_MODEL_STRONG instead of ANTHROPIC_MODEL (when a key is set).
 `;
 
 type Cli = { query: StanceQuery; json: boolean };
@@ -24,6 +25,7 @@ function parseCli(argv: string[]): Cli | 'help' {
 	let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
 	const options = {
 		json: { type: 'boolean' },
+		strong: { type: 'boolean' },
 		actor: { type: 'string' },
 		topic: { type: 'string' },
 		since: { type: 'string' },
@@ -37,15 +39,15 @@ function parseCli(argv: string[]): Cli | 'help' {
 	}
 	const { values, positionals } = parsed;
 	if (values.help) return 'help';
-	const dates = { since: values.since ?? null, until: values.until ?? null };
+	const extra = { since: values.since ?? null, until: values.until ?? null, strong: values.strong ?? false };
 	if (values.actor !== undefined || values.topic !== undefined) {
 		if (positionals.length > 0)
 			throw new UserError(`Give either "/stance ACTOR TOPIC" or --actor and --topic, not both.\n\n${USAGE}`);
 		if (!values.actor || !values.topic) throw new UserError(`--actor and --topic go together.\n\n${USAGE}`);
-		return { json: values.json ?? false, query: { actor: values.actor, topic: values.topic, ...dates } };
+		return { json: values.json ?? false, query: { actor: values.actor, topic: values.topic, ...extra } };
 	}
 	if (positionals.length === 0) throw new UserError(`Nothing to ask.\n\n${USAGE}`);
-	return { json: values.json ?? false, query: { ...parseStanceLine(positionals.join(' ')), ...dates } };
+	return { json: values.json ?? false, query: { ...parseStanceLine(positionals.join(' ')), ...extra } };
 }
 
 async function main(): Promise<number> {
