@@ -34,9 +34,10 @@ function opensClause(doc: Doc, cue: Cue, to: number): boolean {
 /** Whether a cue closes its clause: "…, he said." or "…, he said, “…”". */
 function closing(doc: Doc, cue: Cue, to: number): boolean {
 	if (cue.side !== 'left' || cue.kind === 'according') return true;
-	const { at } = skipLead(doc, cue.attrTo, to, cue.word);
+	const { at, afterComma } = skipLead(doc, cue.attrTo, to, cue.word);
 	const t = doc.tokens[at];
-	return at >= to || t === undefined || t.quote >= 0 || t.pos === 'PUNCT';
+	// "…, the ministry announced Friday, the first such exchange …": what follows the comma is an aside.
+	return afterComma || at >= to || t === undefined || t.quote >= 0 || t.pos === 'PUNCT';
 }
 
 /** Cues that are not inside another cue's reported clause ("Trump said Putin told him …" has one). */
@@ -65,7 +66,7 @@ function labelled(doc: Doc, cue: Cue, s: number, e: number): Finding | null {
 function forward(doc: Doc, cue: Cue, s: number, e: number): Finding | null {
 	if (e <= s) return null;
 	if (cue.kind === 'label') return labelled(doc, cue, s, e);
-	const { at, that } = skipLead(doc, s, e, cue.word);
+	const { at, that, afterComma } = skipLead(doc, s, e, cue.word);
 	// After "said Paul Gatza, director of …" come appositions and relative clauses, not what he said.
 	const inverted = cue.side === 'right' && cue.kind !== 'according';
 	if (inverted && !that && (doc.tokens[at]?.quote ?? -1) < 0) return null;
@@ -110,9 +111,14 @@ function forward(doc: Doc, cue: Cue, s: number, e: number): Finding | null {
 		cue.side === 'left' &&
 		cue.commaLed &&
 		doc.tokens[s]?.text === ',' &&
-		!/^(who|whose|which|where)$/.test(first.lower);
+		!/^(who|whose|which|where|though|although|while)$/.test(first.lower) &&
+		!(first.pos === 'VERB' && /ing$/.test(first.lower));
 	const resumed = resumes && (hasFinite(doc, at, e) || wordCount >= 4);
-	const clause = resumed || (!badStart && (isClause(doc, at, e) || loose));
+	// "asked if …" is a question, not a statement.
+	const question = /^(ask|asks|asked|wonder|wonders|wondered)$/.test(cue.word) && /^(if|whether)$/.test(first.lower);
+	// "According to him, the situation … got out of control": after "according to", any clause.
+	const sourced = cue.kind === 'according' && (hasFinite(doc, at, e) || wordCount >= 4);
+	const clause = !question && (resumed || sourced || (!badStart && !afterComma && (isClause(doc, at, e) || loose)));
 	if (that || clause) {
 		if (cue.kind === 'think' && cue.subject.kind === 'generic') return null;
 		const rule =

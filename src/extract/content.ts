@@ -44,8 +44,14 @@ export const isFiniteVerb = (t: Token, prev: Token | undefined): boolean =>
 	(t.pos === 'AUX' || (t.pos === 'VERB' && !/ing$/.test(t.lower) && !NOT_BEFORE_VERB.test(prev?.lower ?? '')));
 
 /** Steps over what sits between a verb and its clause: objects of "told", time and place phrases, "that", ":". */
-export function skipLead(doc: Doc, s: number, e: number, verb: string): { at: number; that: boolean } {
+export function skipLead(
+	doc: Doc,
+	s: number,
+	e: number,
+	verb: string,
+): { at: number; that: boolean; afterComma: boolean } {
 	const { tokens, body } = doc;
+	const begin = s;
 	if (
 		/^(told|tells|tell|telling|assured|reassured|reminded|warned|urged|asked|asks|ask)$/.test(verb) &&
 		tokens[s]?.lower !== 'that'
@@ -78,16 +84,18 @@ export function skipLead(doc: Doc, s: number, e: number, verb: string): { at: nu
 			}
 		} else break;
 	}
+	// "told the prime minister in a soft voice, her words …": a comma after the verb's phrases ends the clause.
+	const afterComma = s > begin && tokens[s]?.text === ',';
 	while (s < e && /^[,:]$/.test(tokens[s]?.text ?? '')) s++;
 	// "told a crowd of about 100 members gathered in Burnaby that …": a longer object before "that".
 	for (let j = s; j < Math.min(e, s + 22); j++) {
 		const x = tokens[j] as Token;
-		if (x.lower === 'that' && x.pos === 'SCONJ' && j > s) return { at: j + 1, that: true };
+		if (x.lower === 'that' && x.pos === 'SCONJ' && j > s) return { at: j + 1, that: true, afterComma };
 		if (x.quote >= 0 || isPunct(x) || x.pos === 'AUX' || (isFiniteVerb(x, tokens[j - 1]) && !/ed$/.test(x.lower)))
 			break;
 	}
-	if (tokens[s]?.lower === 'that' && tokens[s]?.quote === -1) return { at: s + 1, that: true };
-	return { at: s, that: false };
+	if (tokens[s]?.lower === 'that' && tokens[s]?.quote === -1) return { at: s + 1, that: true, afterComma };
+	return { at: s, that: false, afterComma };
 }
 
 /** Token range with outside-quote punctuation and closing marks trimmed from both ends. */
@@ -119,11 +127,17 @@ export function isClause(doc: Doc, s: number, e: number): boolean {
 	const first = tokens[s];
 	if (!first) return false;
 	if (first.quote >= 0) return true;
+	// "said it was …" opens a clause; "tweet it out" does not.
+	if (/^(it|there)$/.test(first.lower)) return isFiniteVerb(tokens[s + 1] ?? first, first);
 	if (OPENERS.test(first.lower)) return true;
 	let k = s;
 	for (let n = 0; n < 4 && k < e; n++) {
 		const np = phraseStartingAt(tokens, body, k, e);
-		if (!np) break;
+		// "the extension of the deal, officially known as …": after a comma, only another noun phrase continues.
+		if (!np) {
+			if (n > 0) return false;
+			break;
+		}
 		k = np.to;
 		if (
 			/^(,|and|or)$/.test(tokens[k]?.lower ?? '') &&

@@ -52,7 +52,8 @@ function cueKind(tokens: Token[], i: number): { kind: CueKind; end: number } | n
 		prev !== undefined &&
 		!/^(his|her|their|its|my|our|your)$/.test(prev.lower) &&
 		(prev.pos === 'PROPN' || prev.pos === 'PRON' || prev.quote >= 0 || prev.text === ',');
-	const verbal = t.pos === 'VERB' || /^(said|says|told)$/.test(t.lower) || (afterSubject && /(s|ed)$/.test(t.lower));
+	const verbal =
+		t.pos === 'VERB' || /^(said|says|told)$/.test(t.lower) || (afterSubject && /(s|ed|ing)$/.test(t.lower));
 	if (!verbal) return null;
 	if (LABEL_VERBS.has(t.lower)) return { kind: 'label', end: i + 1 };
 	// Beliefs and hopes ("He believes Britain should leave") are not reported speech.
@@ -96,9 +97,11 @@ export function findCues(doc: Doc, unit: Unit): Cue[] {
 			});
 			continue;
 		}
-		const participle =
-			/ing$/.test(t.lower) &&
-			(prev?.text === ',' || prev?.lower === 'as' || prev?.lower === 'by' || prev?.lower === 'while');
+		// "…, noting that …" and "…,” noting that …" (the comma inside the closing quotation mark).
+		const commaBefore =
+			prev?.text === ',' ||
+			(prev !== undefined && prev.quote >= 0 && /,\s*["”'’]?$/.test(body.slice(prev.start - 2, prev.end)));
+		const participle = /ing$/.test(t.lower) && (commaBefore || /^(as|by|while)$/.test(prev?.lower ?? ''));
 		if (participle) {
 			// "…, China's Foreign Ministry said, responding to …": the speaker of the cue before it.
 			const subject = cues.at(-1)?.subject ?? mainSubject(doc, unit, i);
@@ -119,6 +122,24 @@ export function findCues(doc: Doc, unit: Unit): Cue[] {
 		}
 		const { at, negated } = skipToSubject(tokens, i, unit.from);
 		if (negated) continue;
+		// "He urged the official to face reality and said that …": the subject of the first verb.
+		if (tokens[at]?.lower === 'and' && tokens[at]?.quote === -1) {
+			const subject = cues.at(-1)?.subject ?? mainSubject(doc, unit, at);
+			if (subject)
+				cues.push({
+					verb: i,
+					verbEnd: ck.end,
+					word: t.lower,
+					kind: ck.kind,
+					subject,
+					side: 'main',
+					attrFrom: i,
+					attrTo: ck.end,
+					commaLed: false,
+					apposition: null,
+				});
+			continue;
+		}
 		const skipped = tokens.slice(at + 1, i).map((x) => x.lower);
 		if (skipped.some((w) => PASSIVE.has(w)) && /(ed|told|said)$/.test(t.lower)) continue;
 		if (tokens[i + 1]?.lower === 'by') continue;

@@ -81,8 +81,16 @@ export function findAttributions(body: string): Attribution[] {
 				const q = doc.quotes[qi];
 				return q !== undefined && !isTitleOrScare(body.slice(q.start, q.end), 4);
 			});
-			if (last && near && longEnough)
-				emitContent(last, unit, { content: { kind: 'direct', quotes }, rule: 'floating', confidence: 0.7 });
+			// "Nigeria's envoy, Nkiruka Maduekwe, was even more direct: “…”": the person the sentence is about.
+			const first = doc.tokens[unit.from] as Token;
+			const own = first.quote < 0 ? mentions.subjectWithin(first.start, (doc.tokens[unit.to - 1] as Token).end) : null;
+			const speaker = own ? { ...own, asWritten: own.speaker, cue: null, para: unit.para } : near ? last : null;
+			if (speaker && longEnough)
+				emitContent(speaker, unit, {
+					content: { kind: 'direct', quotes },
+					rule: own ? 'colon' : 'floating',
+					confidence: 0.7,
+				});
 			else orphan = longEnough ? { unit } : null;
 			continue;
 		}

@@ -26,7 +26,8 @@ repeat repeats repeated repeating signal signals signaled signalled signaling si
 indicated indicating assure assures assured assuring reassure reassured reassuring counter countered
 retort retorted hint hints hinted exclaim exclaimed shout shouted shouts recount recounted recounts
 reveal reveals revealed revealing disclose discloses disclosed estimate estimates estimated
-specify specifies specified clarify clarifies clarified
+specify specifies specified clarify clarifies clarified inform informs informed informing
+charge charges charged cry cries cried
 ask asks asked blurt blurts blurted wonder wonders wondered muse muses mused chime chimed
 `);
 

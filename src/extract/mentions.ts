@@ -124,6 +124,14 @@ export class MentionTable {
 		this.salient.splice(i, 0, entry);
 	}
 
+	/** The person a sentence spanning [from, to) is about: its subject, when it names one. */
+	subjectWithin(from: number, to: number): Resolved | null {
+		const s = this.salient.find((x) => x.at >= from && x.at < to && x.person && !x.speaker);
+		if (!s) return null;
+		const p = this.persons.find((x) => x.name === s.name);
+		return { speaker: s.name, descriptor: p?.descriptors[0] ?? null, kind: 'person' };
+	}
+
 	/** Resolves a speaker phrase at body offset `at`; null when a pronoun has no antecedent. */
 	resolve(p: SpeakerPhrase, at: number): Resolved | null {
 		if (p.kind === 'pronoun') {
@@ -152,6 +160,7 @@ export class MentionTable {
 		if (
 			(p.kind === 'role' || p.kind === 'generic') &&
 			p.det === 'the' &&
+			!/\p{Lu}/u.test(p.text) &&
 			!COLLECTIVE.test(words(p.text).at(-1) ?? '')
 		) {
 			// "the laid-back Cambridge resident": a definite description of the person in focus.

@@ -4,6 +4,8 @@ import { phraseEndingAt, phraseStartingAt, type SpeakerPhrase, skipToSubject } f
 
 const AUXILIARY =
 	/^(is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|shall|do|does|did)$/;
+/** Words tagged as prepositions that open a clause ("after Trump said …"). */
+const SUBORDINATOR = /^(after|before|since|until|as|because|while|when|although|though|if|once|unless)$/;
 const isPunct = (t: Token | undefined) => t !== undefined && t.quote < 0 && t.pos === 'PUNCT';
 
 /** ", the Kremlin spokesman" after a name: its text and the index after it, when it holds no verb. */
@@ -81,7 +83,7 @@ export function leftPhrase(
 		before &&
 		phrase.from > unit.from &&
 		before.quote < 0 &&
-		(before.pos === 'VERB' || before.pos === 'ADP' || before.pos === 'AUX')
+		(before.pos === 'VERB' || before.pos === 'AUX' || (before.pos === 'ADP' && !SUBORDINATOR.test(before.lower)))
 	)
 		return null;
 	// "Stella's owners Tore Sohlberg and Lehla Abreder said": both names speak.
