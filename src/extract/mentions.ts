@@ -1,13 +1,12 @@
 import { definedAcronyms } from './acronyms.js';
 import type { Doc, Token } from './doc.js';
-import { firstNameGender } from './first-names.js';
+import { personByRole, resolvePronoun } from './focus.js';
 import { ROLE_NOUNS, TITLE_WORDS } from './lexicon.js';
 import {
 	COLLECTIVE,
 	DOCUMENT,
 	FEMALE,
 	fold,
-	type Gender,
 	MALE,
 	ORG_HEAD,
 	type Person,
@@ -29,6 +28,7 @@ export class MentionTable {
 	private orgs: Array<{ name: string; at: number }> = [];
 	private salient: Salient[] = [];
 	private acronyms = new Map<string, string>();
+	private mentions: Array<{ at: number; person: Person }> = [];
 
 	constructor(
 		private doc: Doc,
@@ -76,6 +76,7 @@ export class MentionTable {
 			const known = this.findPerson(words(fold(p.name)));
 			if (!full && !known && descriptors.length === 0) continue;
 			const person = this.addPerson(p.name, descriptors, i);
+			this.mentions.push({ at: t.start, person });
 			takeSubject(p, { at: t.start, name: person.name, person: true });
 		}
 	}
@@ -126,10 +127,9 @@ export class MentionTable {
 
 	/** The person a sentence spanning [from, to) is about: its subject, when it names one. */
 	subjectWithin(from: number, to: number): Resolved | null {
-		const s = this.salient.find((x) => x.at >= from && x.at < to && x.person && !x.speaker);
-		if (!s) return null;
-		const p = this.persons.find((x) => x.name === s.name);
-		return { speaker: s.name, descriptor: p?.descriptors[0] ?? null, kind: 'person' };
+		const m = this.mentions.find((x) => x.at >= from && x.at < to);
+		if (!m) return null;
+		return { speaker: m.person.name, descriptor: m.person.descriptors[0] ?? null, kind: 'person' };
 	}
 
 	/** Resolves a speaker phrase at body offset `at`; null when a pronoun has no antecedent. */
@@ -146,6 +146,8 @@ export class MentionTable {
 			const issuer = this.salient.filter((s) => s.at < at).at(-1);
 			if (issuer) return { speaker: issuer.name, descriptor: null, kind: issuer.person ? 'person' : 'org' };
 		}
+		const expanded = p.name ? this.acronyms.get(p.name) : undefined;
+		if (expanded) return { speaker: expanded, descriptor: null, kind: 'org' };
 		if (p.plural && p.name) return { speaker: p.name, descriptor: p.descriptor, kind: 'person', plural: true };
 		if (p.kind === 'person' && p.name) {
 			const person = this.findPerson(words(fold(p.name)));
@@ -173,8 +175,6 @@ export class MentionTable {
 			const person = this.findPerson(words(fold(p.name)));
 			if (person) return { speaker: person.name, descriptor: person.descriptors[0] ?? null, kind: 'person' };
 		}
-		const expanded = p.name ? this.acronyms.get(p.name) : undefined;
-		if (expanded) return { speaker: expanded, descriptor: null, kind: 'org' };
 		if (p.kind === 'org' && p.name) {
 			const lower = p.name.toLowerCase();
 			const longer = this.orgs.find((o) => o.at < at && o.name.toLowerCase().startsWith(`${lower} `));
@@ -186,53 +186,11 @@ export class MentionTable {
 		return { speaker: p.text, descriptor: null, kind: 'generic' };
 	}
 
-	/** The first name's usual gender when known, else what the text has shown (titles, earlier pronouns). */
-	private genderOf(p: Person): Gender {
-		const guess = p.words.length >= 2 ? firstNameGender(p.words[0] ?? '') : 'unknown';
-		return guess === 'male' ? 'm' : guess === 'female' ? 'f' : p.gender;
-	}
-
 	private byRole(role: string, at: number): Person | undefined {
-		const ws = words(role).filter((w) => !/^(the|a|an|his|her|their|its)$/.test(w));
-		const head = ws.at(-1);
-		if (!head) return undefined;
-		const fits = (p: Person) => p.descriptors.some((d) => ws.every((w) => words(d).includes(w)));
-		const before = this.salient.filter((s) => s.at < at && s.person).reverse();
-		for (const s of before) {
-			const p = this.persons.find((x) => x.name === s.name);
-			if (p && fits(p)) return p;
-		}
-		return this.persons.find((p) => p.first < at && fits(p));
+		return personByRole(role, at, this.salient, this.persons);
 	}
 
 	private resolvePronoun(pronoun: string, at: number): Resolved | null {
-		const before = this.salient.filter((s) => s.at < at).reverse();
-		if (pronoun === 'it' || pronoun === 'they') {
-			// "it said": an organisation that has spoken recently beats one merely mentioned since; "they" looks
-			// for a group that spoke first.
-			const orgs = before.filter((s) => !s.person).slice(0, 3);
-			const group = pronoun === 'they' ? orgs.find((s) => s.plural) : undefined;
-			const org = group ?? orgs.find((s) => s.speaker && !s.plural) ?? orgs.find((s) => !s.plural);
-			if (!org) return null;
-			return { speaker: org.name, descriptor: null, kind: org.plural ? 'generic' : 'org', plural: org.plural };
-		}
-		const want: Gender = pronoun === 'she' ? 'f' : pronoun === 'he' ? 'm' : null;
-		const recent: Array<{ name: string; person: Person | undefined; sure: boolean }> = [];
-		for (const s of before) {
-			if (!s.person) continue;
-			const person = this.persons.find((x) => x.name === s.name);
-			const sure = s.speaker === true || (person !== undefined && (person.titled || this.genderOf(person) !== null));
-			const seen = recent.find((r) => r.name === s.name);
-			if (seen) seen.sure ||= sure;
-			else recent.push({ name: s.name, person, sure });
-			if (recent.length === 5) break;
-		}
-		// Gender is a preference, not a filter: a first-name guess can be wrong, and a lone candidate still wins.
-		// A capitalised phrase never seen speaking, titled or with a known first name ("Nova Scotia") comes last.
-		const fits = (r: (typeof recent)[number]) => !want || !r.person || (this.genderOf(r.person) ?? want) === want;
-		const pick = recent.find((r) => r.sure && fits(r)) ?? recent.find((r) => r.sure) ?? recent.find(fits) ?? recent[0];
-		if (!pick) return null;
-		if (pick.person && want && !pick.person.gender) pick.person.gender = want;
-		return { speaker: pick.name, descriptor: pick.person?.descriptors[0] ?? null, kind: 'person' };
+		return resolvePronoun(pronoun, at, this.salient, this.persons);
 	}
 }
