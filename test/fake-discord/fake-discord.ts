@@ -3,7 +3,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
 	type APIChannel,
-	type APIInteraction,
 	type APIMessage,
 	type APITextChannel,
 	type APIThreadChannel,
@@ -13,38 +12,20 @@ import {
 	InteractionType,
 } from 'discord-api-types/v10';
 import { WebSocketServer } from 'ws';
-import { FakeGateway } from './gateway.js';
-import { buildInteraction, newRecord, type OptionValue, readRestRecord, toOptions } from './interactions.js';
+import { FakeGateway, hostFor } from './gateway.js';
+import {
+	buildInteraction,
+	type InteractionRecord,
+	newRecord,
+	type OptionValue,
+	type RestRecord,
+	readRestRecord,
+	toOptions,
+} from './interactions.js';
 import * as p from './payloads.js';
 import { routeRest } from './rest.js';
 
-/** One REST call the bot made, as the fake received it. */
-export type RestRecord = {
-	t: number;
-	method: string;
-	path: string;
-	query: Record<string, string>;
-	auth: string | null;
-	body: unknown;
-};
-
-/** One interaction the fake dispatched, with the bot's answers as they arrive. */
-export type InteractionRecord = {
-	interaction: APIInteraction;
-	dispatchedAt: number;
-	callbackAt: number | null;
-	callback: { type: number; data?: Record<string, unknown> } | null;
-	original: APIMessage | null;
-	editAt: number | null;
-	late?: number;
-	followUps: APIMessage[];
-	/** Resolves when the callback POST arrives (defer, reply, autocomplete result...). */
-	acked: Promise<InteractionRecord>;
-	/** Resolves at the first PATCH of @original. */
-	edited: Promise<InteractionRecord>;
-	resolveAcked: (r: InteractionRecord) => void;
-	resolveEdited: (r: InteractionRecord) => void;
-};
+export type { InteractionRecord, RestRecord };
 
 type Who = { user?: APIUser; permissions?: string; channelId?: string; guildId?: string };
 
@@ -93,7 +74,7 @@ export class FakeDiscord extends EventEmitter {
 	async start(port = 0): Promise<this> {
 		const server = http.createServer((req, res) => void this.onRequest(req, res));
 		this.server = server;
-		this.gateway = new FakeGateway(this.gatewayHost(), new WebSocketServer({ server, path: '/gateway' }));
+		this.gateway = new FakeGateway(hostFor(this), new WebSocketServer({ server, path: '/gateway' }));
 		await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
 		const { port: bound } = server.address() as AddressInfo;
 		this.apiBase = `http://127.0.0.1:${bound}/api`;
@@ -226,9 +207,7 @@ export class FakeDiscord extends EventEmitter {
 
 	private readonly commandIds = new Map<string, string>();
 	private commandId(name: string): string {
-		const id = this.commandIds.get(name) ?? p.snowflake();
-		this.commandIds.set(name, id);
-		return id;
+		return this.commandIds.get(name) ?? (this.commandIds.set(name, p.snowflake()).get(name) as string);
 	}
 
 	private interact(type: InteractionType, who: Who, data: unknown, message?: APIMessage): InteractionRecord {
@@ -247,26 +226,6 @@ export class FakeDiscord extends EventEmitter {
 		this.interactions.set(interaction.token, record);
 		record.dispatchedAt = this.gateway.dispatch('INTERACTION_CREATE', interaction);
 		return record;
-	}
-
-	private gatewayHost() {
-		return {
-			token: this.token,
-			appId: this.appId,
-			botUser: this.botUser,
-			heartbeatInterval: this.heartbeatInterval,
-			gatewayUrl: () => this.gatewayUrl,
-			guildIds: () => [this.guildId],
-			guildCreate: () =>
-				p.guildCreate({
-					id: this.guildId,
-					ownerId: this.admin.id,
-					channels: [...this.channels.values()].filter((c): c is APITextChannel => c.type === 0),
-					threads: [...this.channels.values()].filter((c): c is APIThreadChannel => c.type === 11),
-					members: [this.botUser, this.admin, this.member].map(p.member),
-				}),
-			onIdentify: () => this.emit('identify'),
-		};
 	}
 
 	private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

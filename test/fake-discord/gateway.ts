@@ -1,7 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import {
+	type APITextChannel,
+	type APIThreadChannel,
 	type ApplicationFlags,
+	ChannelType,
 	type GatewayDispatchPayload,
 	GatewayIntentBits,
 	GatewayOpcodes,
@@ -9,7 +12,8 @@ import {
 	type GatewaySendPayload,
 } from 'discord-api-types/v10';
 import type { WebSocket, WebSocketServer } from 'ws';
-import { snowflake } from './payloads.js';
+import type { FakeDiscord } from './fake-discord.js';
+import { guildCreate, member, snowflake } from './payloads.js';
 
 /** One connected client, with what it sent in IDENTIFY. */
 export type GatewaySocket = WebSocket & {
@@ -121,4 +125,26 @@ export class FakeGateway {
 			this.send(ws, { op: GatewayOpcodes.Dispatch, t: 'RESUMED', s: ++this.seq, d: {} });
 		}
 	}
+}
+
+/** The gateway's view of a fake: its identity, and the guild it sends in GUILD_CREATE (channels, active threads, members). */
+export function hostFor(fake: FakeDiscord): GatewayHost {
+	const channels = () => [...fake.channels.values()];
+	return {
+		token: fake.token,
+		appId: fake.appId,
+		botUser: fake.botUser,
+		heartbeatInterval: fake.heartbeatInterval,
+		gatewayUrl: () => fake.gatewayUrl,
+		guildIds: () => [fake.guildId],
+		guildCreate: () =>
+			guildCreate({
+				id: fake.guildId,
+				ownerId: fake.admin.id,
+				channels: channels().filter((c): c is APITextChannel => c.type === ChannelType.GuildText),
+				threads: channels().filter((c): c is APIThreadChannel => c.type === ChannelType.PublicThread),
+				members: [fake.botUser, fake.admin, fake.member].map(member),
+			}),
+		onIdentify: () => fake.emit('identify'),
+	};
 }

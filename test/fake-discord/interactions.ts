@@ -11,8 +11,35 @@ import {
 	type InteractionType,
 	Locale,
 } from 'discord-api-types/v10';
-import type { InteractionRecord, RestRecord } from './fake-discord.js';
 import { ALL_PERMISSIONS, interactionMember, snowflake } from './payloads.js';
+
+/** One REST call the bot made, as the fake received it. */
+export type RestRecord = {
+	t: number;
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	auth: string | null;
+	body: unknown;
+};
+
+/** One interaction the fake dispatched, with the bot's answers as they arrive. */
+export type InteractionRecord = {
+	interaction: APIInteraction;
+	dispatchedAt: number;
+	callbackAt: number | null;
+	callback: { type: number; data?: Record<string, unknown> } | null;
+	original: APIMessage | null;
+	editAt: number | null;
+	late?: number;
+	followUps: APIMessage[];
+	/** Resolves when the callback POST arrives (defer, reply, autocomplete result...). */
+	acked: Promise<InteractionRecord>;
+	/** Resolves at the first PATCH of @original. */
+	edited: Promise<InteractionRecord>;
+	resolveAcked: (r: InteractionRecord) => void;
+	resolveEdited: (r: InteractionRecord) => void;
+};
 
 /** A slash-command option value as a test writes it. */
 export type OptionValue = string | number | boolean;
