@@ -89,6 +89,14 @@ describe('follow-up threads', () => {
 		expect(await store.threads.get(thread.id)).toMatchObject({ opened: true });
 	});
 
+	it('points a second click on Follow up to the thread already open', async () => {
+		const answer = h.fake.messages.get(thread.id) as APIMessage;
+		const click = h.fake.clickButton({ ...answer, components: [] }, FOLLOW_UP_ID);
+		const hook = `/webhooks/${h.fake.appId}/${click.interaction.token}`;
+		const reply = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path === hook);
+		expect(reply.body).toMatchObject({ flags: 64, content: expect.stringContaining(`<#${thread.id}>`) });
+	});
+
 	it('answers a question in the thread from the stored context, and stores both turns first', async () => {
 		h.fake.userMessage(thread.id, 'Has Moscow changed its mind?');
 		const posts = await waitForPosts(h.fake, thread.id, 2);

@@ -39,6 +39,8 @@ export async function openFollowUpThread(interaction: ButtonInteraction, deps: D
 		});
 	} catch (err) {
 		if (err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage) {
+			// Opened before a crash that came before it was recorded: record it now so the thread is answered.
+			await deps.store.threads.markOpened(context.threadId, deps.now());
 			throw new UserError(`A follow-up thread is already open on this answer: <#${interaction.message.id}>`);
 		}
 		if (err instanceof DiscordAPIError && FORBIDDEN.includes(Number(err.code))) {
