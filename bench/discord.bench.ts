@@ -133,7 +133,7 @@ export const discordBench: BenchSuite = {
 				value: `${ratio.toFixed(2)}×`,
 				note: 'target ≤ 1.5×',
 			});
-			row(`trivial bot: → final edit (${mode})`, t.answer);
+			row(`trivial bot: → final edit (${mode})`, t.answer, 'includes the REST client’s own 50 req/s limit on edits');
 			row(
 				`attaché /stance: → final answer, fake LLM (${mode})`,
 				o.answer,
