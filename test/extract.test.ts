@@ -116,6 +116,25 @@ describe('indirect speech', () => {
 		expect(a.quote.startsWith('rejecting any deployment')).toBe(true);
 	});
 
+	it('keeps a position stated with a stance verb and its object ("Beijing has denied the accusations")', () => {
+		const a = one('Beijing has denied the accusations of espionage.');
+		expect(a).toMatchObject({ speaker: 'Beijing', rule: 'stance-verb', quote: 'denied the accusations of espionage' });
+		expect(a.confidence).toBeLessThan(0.6);
+	});
+
+	it('takes "with X saying …" as X speaking', () => {
+		const a = one('Talks resumed on Monday, with President Ana Lopes saying a deal was close.');
+		expect(a).toMatchObject({ speaker: 'Ana Lopes', quote: 'a deal was close' });
+	});
+
+	it('separates "X said …, but Y said …" into two speakers', () => {
+		const found = find('Hamas said it had accepted the proposal, but Israel said the terms fell short of its demands.');
+		expect(found.map((a) => [a.speaker, a.quote])).toEqual([
+			['Hamas', 'it had accepted the proposal'],
+			['Israel', 'the terms fell short of its demands'],
+		]);
+	});
+
 	it('covers a short quoted phrase inside a reported clause as one indirect statement', () => {
 		const a = one('Berglund said the proposal was “dead on arrival” in its current form.');
 		expect(a).toMatchObject({ kind: 'indirect', quote: 'the proposal was “dead on arrival” in its current form' });

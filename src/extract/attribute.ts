@@ -15,7 +15,9 @@ explained`.split(/\s+/),
 );
 /** Words that cannot open a reported clause without "that": relatives, prepositions, conjunctions, object pronouns. */
 const NOT_CLAUSE_START =
-	/^(who|whose|whom|which|where|and|or|but|for|about|of|on|in|at|with|by|to|from|during|us|him|them|me|into|over|against|toward|towards)$/;
+	/^(who|whose|whom|which|where|and|or|but|for|about|of|on|in|at|with|by|to|from|during|into|over|against|toward|towards)$/;
+/** Object pronouns, lower-case only: "US" is a country. */
+const OBJECT_PRONOUN = /^(us|him|them|me)$/;
 /** "said while sitting in a church": a time clause with a participle, not what was said. */
 const PARTICIPLE_OPENER = /^(while|when|after|before|since|as|upon|in)$/;
 /** Words that open an introduction, not a reported clause, when a sentence begins "…, X said". */
@@ -46,7 +48,10 @@ function topLevel(doc: Doc, unit: Unit, cues: Cue[]): Cue[] {
 	for (const c of cues) {
 		const last = top.at(-1);
 		if (last && c.attrFrom < last.attrTo) continue;
-		if (last && !(c.commaLed && closing(doc, c, unit.to)) && opensClause(doc, last, unit.to)) continue;
+		// "…, but Israel said …": a coordinated clause with its own speaker, not part of the first one.
+		const coordinated =
+			/^(but|while|whereas)$/.test(doc.tokens[c.attrFrom - 1]?.lower ?? '') && doc.tokens[c.attrFrom - 2]?.text === ',';
+		if (last && !coordinated && !(c.commaLed && closing(doc, c, unit.to)) && opensClause(doc, last, unit.to)) continue;
 		top.push(c);
 	}
 	return top;
@@ -63,7 +68,7 @@ function labelled(doc: Doc, cue: Cue, s: number, e: number): Finding | null {
 }
 
 /** What a cue says after it, or null. */
-function forward(doc: Doc, cue: Cue, s: number, e: number): Finding | null {
+function forward(doc: Doc, cue: Cue, s: number, e: number, nextCue?: Cue): Finding | null {
 	if (e <= s) return null;
 	if (cue.kind === 'label') return labelled(doc, cue, s, e);
 	const { at, that, afterComma } = skipLead(doc, s, e, cue.word);
@@ -90,6 +95,7 @@ function forward(doc: Doc, cue: Cue, s: number, e: number): Finding | null {
 		!that &&
 		first.quote < 0 &&
 		(NOT_CLAUSE_START.test(first.lower) ||
+			OBJECT_PRONOUN.test(first.text) ||
 			(first.pos === 'ADP' &&
 				!/^(while|if|as|because|although|since|after|before|when|once|unless)$/.test(first.lower)) ||
 			participleOpener);
@@ -118,7 +124,11 @@ function forward(doc: Doc, cue: Cue, s: number, e: number): Finding | null {
 	const question = /^(ask|asks|asked|wonder|wonders|wondered)$/.test(cue.word) && /^(if|whether)$/.test(first.lower);
 	// "According to him, the situation … got out of control": after "according to", any clause.
 	const sourced = cue.kind === 'according' && (hasFinite(doc, at, e) || wordCount >= 4);
-	const clause = !question && (resumed || sourced || (!badStart && !afterComma && (isClause(doc, at, e) || loose)));
+	// A stance verb takes a noun phrase ("opposed the deployment"), or a clause only after "that".
+	const clause =
+		cue.kind !== 'stance' &&
+		!question &&
+		(resumed || sourced || (!badStart && !afterComma && (isClause(doc, at, e) || loose)));
 	if (that || clause) {
 		if (cue.kind === 'think' && cue.subject.kind === 'generic') return null;
 		const rule =
@@ -131,9 +141,18 @@ function forward(doc: Doc, cue: Cue, s: number, e: number): Finding | null {
 						: 'indirect';
 		return { content, cue, rule, confidence: that ? 0.85 : 0.75 };
 	}
-	if ((cue.kind === 'stance' || STANCE_VERBS.has(cue.word)) && cue.side === 'main' && cue.subject.kind !== 'generic') {
-		const whole = classify(doc, cue.verb, e);
-		if (whole?.kind === 'indirect') return { content: whole, cue, rule: 'stance-verb', confidence: 0.6 };
+	// "Beijing rejected the accusations": a position stated without a reported clause.
+	// "rejected the plan, saying …": the participle's clause states the position.
+	const explained = nextCue?.side === 'main';
+	const named = (cue.subject.kind === 'person' || cue.subject.kind === 'org') && !explained;
+	if ((cue.kind === 'stance' || STANCE_VERBS.has(cue.word)) && (cue.side === 'main' || named)) {
+		// The position ends with its clause: "opposed the deployment, the administration …" stops at the comma.
+		let end = cue.verb;
+		while (end < e && !(doc.tokens[end]?.text === ',' && doc.tokens[end]?.quote === -1)) end++;
+		const whole = classify(doc, cue.verb, end);
+		const size = whole?.kind === 'indirect' ? whole.to - whole.from : 0;
+		if (whole?.kind === 'indirect' && size >= 3)
+			return { content: whole, cue, rule: 'stance-verb', confidence: cue.side === 'main' ? 0.6 : 0.5 };
 	}
 	return null;
 }
@@ -167,7 +186,7 @@ export function attributeUnit(doc: Doc, unit: Unit): { findings: Finding[]; cues
 	cues.forEach((cue, k) => {
 		const next = cues[k + 1];
 		const afterEnd = next ? next.attrFrom : unit.to;
-		const fwd = forward(doc, cue, cue.attrTo, afterEnd);
+		const fwd = forward(doc, cue, cue.attrTo, afterEnd, next);
 		const commaAfter = doc.tokens[cue.attrTo]?.text === ',';
 		const quotedAs = cue.side === 'main' && doc.tokens[cue.verb - 1]?.lower === 'as';
 		if ((!fwd || commaAfter) && (cue.side !== 'main' || quotedAs)) {

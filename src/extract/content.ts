@@ -34,6 +34,9 @@ const ADVERBIAL_PREPS = new Set([
 	'when',
 	'by',
 ]);
+const REPEATING = /^(repeated|repeats|reiterated|reiterates|echoed|echoes|restated|reaffirmed|reaffirms)$/;
+const CLAIM_NOUN =
+	/^(claim|claims|assertion|assertions|position|view|warning|warnings|argument|accusation|accusations|allegation|allegations|demand|demands|stance)$/;
 const OPENERS = /^(if|when|while|because|although|though|since|unless|once|as|after|before|despite|whether|there|it)$/;
 
 const isPunct = (t: Token | undefined): boolean => t !== undefined && t.quote < 0 && t.pos === 'PUNCT';
@@ -90,7 +93,9 @@ export function skipLead(
 	// "told a crowd of about 100 members gathered in Burnaby that …": a longer object before "that".
 	for (let j = s; j < Math.min(e, s + 22); j++) {
 		const x = tokens[j] as Token;
-		if (x.lower === 'that' && x.pos === 'SCONJ' && j > s) return { at: j + 1, that: true, afterComma };
+		// "repeated China's claims that AUKUS poses …": a claim's content after a repeating verb.
+		const claim = REPEATING.test(verb) && CLAIM_NOUN.test(tokens[j - 1]?.lower ?? '');
+		if (x.lower === 'that' && (x.pos === 'SCONJ' || claim) && j > s) return { at: j + 1, that: true, afterComma };
 		if (x.quote >= 0 || isPunct(x) || x.pos === 'AUX' || (isFiniteVerb(x, tokens[j - 1]) && !/ed$/.test(x.lower)))
 			break;
 	}
@@ -195,5 +200,8 @@ export function classify(doc: Doc, s: number, e: number): Content | null {
 	}
 	if (quotes.length > 0 && wordsBefore === 0 && (!wordsAfter || (quotes.length === 1 && !finiteAfter)))
 		return { kind: 'direct', quotes };
+	// "…the proposal, but" before the next speaker: the conjunction belongs to the next clause.
+	while (e > s && /^(but|and|while|whereas)$/.test(tokens[e - 1]?.lower ?? '') && tokens[e - 1]?.quote === -1)
+		[s, e] = trim(doc, s, e - 1);
 	return { kind: 'indirect', from: s, to: e };
 }

@@ -52,8 +52,12 @@ function cueKind(tokens: Token[], i: number): { kind: CueKind; end: number } | n
 		prev !== undefined &&
 		!/^(his|her|their|its|my|our|your)$/.test(prev.lower) &&
 		(prev.pos === 'PROPN' || prev.pos === 'PRON' || prev.quote >= 0 || prev.text === ',');
+	const quotesName = t.lower === 'quotes' && tokens[i + 1]?.pos === 'PROPN';
 	const verbal =
-		t.pos === 'VERB' || /^(said|says|told)$/.test(t.lower) || (afterSubject && /(s|ed|ing)$/.test(t.lower));
+		t.pos === 'VERB' ||
+		quotesName ||
+		/^(said|says|told)$/.test(t.lower) ||
+		(afterSubject && /(s|ed|ing)$/.test(t.lower));
 	if (!verbal) return null;
 	if (LABEL_VERBS.has(t.lower)) return { kind: 'label', end: i + 1 };
 	// Beliefs and hopes ("He believes Britain should leave") are not reported speech.
@@ -145,19 +149,24 @@ export function findCues(doc: Doc, unit: Unit): Cue[] {
 		if (tokens[i + 1]?.lower === 'by') continue;
 		// ", says Kim." names its speaker after the verb, whatever list precedes the comma.
 		const inverted = prev?.text === ',' && ck.kind === 'speech' ? rightPhrase(doc, unit, ck.end) : null;
-		const left = inverted ? null : leftPhrase(doc, unit, at);
+		const left = inverted ? null : leftPhrase(doc, unit, at, i);
 		// "than TransLink says", "which China said was reached", "what he said": not an attribution.
 		if (left && RELATIVE.has(tokens[left.phrase.from - 1]?.lower ?? '')) continue;
 		if (left) {
+			// "“…,” the publication quotes Grossi.": the one quoted speaks, not the one quoting.
+			const quoted = /^(quotes|quoted|cites|cited)$/.test(t.lower)
+				? phraseStartingAt(tokens, body, ck.end, unit.to)
+				: null;
+			const source = quoted?.kind === 'person' ? quoted : null;
 			cues.push({
 				verb: i,
 				verbEnd: ck.end,
 				word: t.lower,
 				kind: ck.kind,
-				subject: left.phrase,
+				subject: source ?? left.phrase,
 				side: 'left',
 				attrFrom: left.phrase.from,
-				attrTo: ck.end,
+				attrTo: source?.to ?? ck.end,
 				commaLed: ledBy(left.phrase.from),
 				apposition: left.apposition,
 			});

@@ -27,7 +27,7 @@ indicated indicating assure assures assured assuring reassure reassured reassuri
 retort retorted hint hints hinted exclaim exclaimed shout shouted shouts recount recounted recounts
 reveal reveals revealed revealing disclose discloses disclosed estimate estimates estimated
 specify specifies specified clarify clarifies clarified inform informs informed informing
-charge charges charged cry cries cried
+charge charges charged cry cries cried quotes
 ask asks asked blurt blurts blurted wonder wonders wondered muse muses mused chime chimed
 `);
 
@@ -46,7 +46,7 @@ reject rejects rejected rejecting welcome welcomes welcomed welcoming condemn co
 denounce denounces denounced denouncing criticize criticizes criticized criticizing criticise criticises
 criticised criticising dismiss dismisses dismissed dismissing slam slams slammed slamming
 praise praises praised praising endorse endorses endorsed endorsing oppose opposes opposed opposing
-reaffirm reaffirms reaffirmed reaffirming
+reaffirm reaffirms reaffirmed reaffirming deny denies denied denying
 `);
 
 /** Phrasal speech cues: the verb and its particle ("pointed out", "went on"). */

@@ -81,7 +81,7 @@ export function phraseStartingAt(tokens: Token[], body: string, first: number, c
 	let k = first;
 	const t0 = tokens[k];
 	if (!t0 || t0.quote >= 0) return null;
-	if (SPEAKER_PRONOUNS.has(t0.lower) || /^(him|her|them|us|me)$/.test(t0.lower)) return build(tokens, body, k, k + 1);
+	if (SPEAKER_PRONOUNS.has(t0.text) || /^(him|her|them|us|me)$/.test(t0.text)) return build(tokens, body, k, k + 1);
 	if (DETS.has(t0.lower)) k++;
 	let lastNoun = -1;
 	while (k < ceil) {

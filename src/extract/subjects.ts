@@ -33,9 +33,11 @@ export function mainSubject(doc: Doc, unit: Unit, before: number): SpeakerPhrase
 		const t = tokens[i] as Token;
 		if (t.quote >= 0 || (t.pos !== 'VERB' && t.pos !== 'AUX') || /ing$/.test(t.lower)) continue;
 		const { at } = skipToSubject(tokens, i, unit.from);
-		return leftPhrase(doc, unit, at)?.phrase ?? null;
+		return leftPhrase(doc, unit, at, i)?.phrase ?? null;
 	}
-	return null;
+	// No verb the tagger recognised ("Peskov also informed reporters …, saying"): the name opening the sentence.
+	const opening = phraseStartingAt(tokens, doc.body, unit.from, before);
+	return opening && (opening.kind === 'person' || opening.kind === 'org') ? opening : null;
 }
 
 /** The subject ending at `at`, stepping over an apposition or "who" clause between commas. */
@@ -43,6 +45,7 @@ export function leftPhrase(
 	doc: Doc,
 	unit: Unit,
 	at: number,
+	verb: number,
 ): { phrase: SpeakerPhrase; apposition: string | null } | null {
 	const { tokens, body } = doc;
 	if (at < unit.from) return null;
@@ -79,11 +82,15 @@ export function leftPhrase(
 	if (!phrase || tokens[phrase.to - 1]?.pos === 'NUM') return null;
 	// A noun phrase right after a verb or preposition is its object ("heard people say"), not a subject.
 	const before = tokens[phrase.from - 1];
+	// "with President Zelensky saying …": the noun phrase is the subject of the participle.
+	const absolute = before?.lower === 'with' && /ing$/.test(tokens[verb]?.lower ?? '');
 	if (
 		before &&
 		phrase.from > unit.from &&
 		before.quote < 0 &&
-		(before.pos === 'VERB' || before.pos === 'AUX' || (before.pos === 'ADP' && !SUBORDINATOR.test(before.lower)))
+		(before.pos === 'VERB' ||
+			before.pos === 'AUX' ||
+			(before.pos === 'ADP' && !SUBORDINATOR.test(before.lower) && !absolute))
 	)
 		return null;
 	// "Stella's owners Tore Sohlberg and Lehla Abreder said": both names speak.
