@@ -2,6 +2,18 @@ import { firstNameGender } from './first-names.js';
 import { type Gender, type Person, type Salient, words } from './mention-words.js';
 import type { Resolved } from './mentions.js';
 
+/** The entries before `at`, most recent first, within a window long enough for any paragraph's pronouns. */
+function recentBefore(salient: Salient[], at: number, window = 60): Salient[] {
+	let lo = 0;
+	let hi = salient.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if ((salient[mid] as Salient).at < at) lo = mid + 1;
+		else hi = mid;
+	}
+	return salient.slice(Math.max(0, lo - window), lo).reverse();
+}
+
 /** The first name's usual gender when known, else what the text has shown (titles, earlier pronouns). */
 export function genderOf(p: Person): Gender {
 	const guess = p.words.length >= 2 ? firstNameGender(p.words[0] ?? '') : 'unknown';
@@ -13,7 +25,7 @@ export function personByRole(role: string, at: number, salient: Salient[], perso
 	const ws = words(role).filter((w) => !/^(the|a|an|his|her|their|its)$/.test(w));
 	if (ws.length === 0) return undefined;
 	const fits = (p: Person) => p.descriptors.some((d) => ws.every((w) => words(d).includes(w)));
-	const before = salient.filter((s) => s.at < at && s.person).reverse();
+	const before = recentBefore(salient, at).filter((s) => s.person);
 	for (const s of before) {
 		const p = persons.find((x) => x.name === s.name);
 		if (p && fits(p)) return p;
@@ -26,7 +38,7 @@ export function personByRole(role: string, at: number, salient: Salient[], perso
  * organisation, "he"/"she" (or "" for a definite description) the person most recently in focus.
  */
 export function resolvePronoun(pronoun: string, at: number, salient: Salient[], persons: Person[]): Resolved | null {
-	const before = salient.filter((s) => s.at < at).reverse();
+	const before = recentBefore(salient, at);
 	if (pronoun === 'it' || pronoun === 'they') {
 		const orgs = before.filter((s) => !s.person).slice(0, 3);
 		const group = pronoun === 'they' ? orgs.find((s) => s.plural) : undefined;

@@ -29,6 +29,7 @@ export class MentionTable {
 	private salient: Salient[] = [];
 	private acronyms = new Map<string, string>();
 	private mentions: Array<{ at: number; person: Person }> = [];
+	private byWord = new Map<string, Person[]>();
 
 	constructor(
 		private doc: Doc,
@@ -46,7 +47,8 @@ export class MentionTable {
 		let subjectEntry: Salient | null = null;
 		const takeSubject = (p: { from: number }, entry: Salient) => {
 			if (subjectFrom >= 0 && p.from > subjectFrom) return;
-			if (subjectEntry) this.salient.splice(this.salient.indexOf(subjectEntry), 1);
+			// The entry pushed last for this sentence is its current subject.
+			if (subjectEntry && this.salient.at(-1) === subjectEntry) this.salient.pop();
 			this.salient.push(entry);
 			subjectFrom = p.from;
 			subjectEntry = entry;
@@ -98,7 +100,10 @@ export class MentionTable {
 		const known = this.findPerson(ws);
 		const person = known ?? { name, words: ws, descriptors: [], gender: null, first: at, titled: false };
 		person.titled ||= descriptors.some((d) => words(d).some((w) => ROLE_NOUNS.has(w) || TITLE_WORDS.has(w)));
-		if (!known) this.persons.push(person);
+		if (!known) {
+			this.persons.push(person);
+			for (const w of ws) this.byWord.set(w, [...(this.byWord.get(w) ?? []), person]);
+		}
 		for (const d of descriptors) if (!person.descriptors.includes(d)) person.descriptors.push(d);
 		const all = descriptors.join(' ');
 		person.gender ??= FEMALE.test(all) ? 'f' : MALE.test(all) ? 'm' : null;
@@ -108,9 +113,11 @@ export class MentionTable {
 	/** The first-introduced person whose name contains these words, or whose surname is the last of them. */
 	private findPerson(ws: string[]): Person | undefined {
 		const last = surname(ws);
+		// Only people sharing a word can match: look them up by word, keep first-introduced order.
+		const candidates = [...new Set(ws.flatMap((w) => this.byWord.get(w) ?? []))].sort((a, b) => a.first - b.first);
 		return (
-			this.persons.find((p) => ws.every((w) => p.words.includes(w))) ??
-			this.persons.find((p) => surname(p.words) === last && (ws.length === 1 || p.words[0] === ws[0]))
+			candidates.find((p) => ws.every((w) => p.words.includes(w))) ??
+			candidates.find((p) => surname(p.words) === last && (ws.length === 1 || p.words[0] === ws[0]))
 		);
 	}
 
