@@ -37,7 +37,7 @@ export type Harness = {
 	bot: Bot;
 	deps: Deps;
 	logs: LogLine[];
-	/** Resolves with the first log line matching `pred` (polling; fails after 5 s). */
+	/** Resolves with the first log line matching `pred` (polling; fails after 15 s). */
 	waitForLog(pred: (line: LogLine) => boolean): Promise<LogLine>;
 	/** Logs in a new Client with the same store and fake (a bot restart). */
 	restart(): Promise<void>;
@@ -89,7 +89,7 @@ export async function startHarness(input: {
 		deps,
 		logs: lines,
 		async waitForLog(pred) {
-			for (let waited = 0; waited < 5_000; waited += 10) {
+			for (let waited = 0; waited < 15_000; waited += 10) {
 				const hit = lines.find(pred);
 				if (hit) return hit;
 				await new Promise((r) => setTimeout(r, 10));

@@ -187,7 +187,7 @@ export class FakeDiscord extends EventEmitter {
 	}
 
 	/** Resolves with the first REST call matching `pred` (already recorded or still to come). */
-	waitForRequest(pred: (r: RestRecord) => boolean, timeoutMs = 5_000): Promise<RestRecord> {
+	waitForRequest(pred: (r: RestRecord) => boolean, timeoutMs = 15_000): Promise<RestRecord> {
 		const hit = this.requests.find(pred);
 		if (hit) return Promise.resolve(hit);
 		return new Promise((resolve, reject) => {
