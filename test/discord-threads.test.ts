@@ -167,7 +167,7 @@ describe('follow-up threads', () => {
 
 	it('deletes stored turns when the thread is deleted', async () => {
 		h.fake.deleteThread(thread.id);
-		for (let i = 0; i < 100 && (await store.threads.get(thread.id)); i++) await new Promise((r) => setTimeout(r, 10));
+		for (let i = 0; i < 1000 && (await store.threads.get(thread.id)); i++) await new Promise((r) => setTimeout(r, 10));
 		expect(await store.threads.get(thread.id)).toBeNull();
 	});
 
