@@ -101,9 +101,12 @@ function forward(doc: Doc, cue: Cue, s: number, e: number, nextCue?: Cue): Findi
 			participleOpener);
 	// "said the UN agreement deals with …": the tagger misses the verb, but a said-verb and a noun phrase suffice.
 	const wordCount = doc.tokens.slice(content.from, content.to).filter((t) => t.pos !== 'PUNCT').length;
-	const earlyIng = doc.tokens
-		.slice(content.from, content.from + 4)
-		.some((t) => t.pos === 'VERB' && /ing$/.test(t.lower));
+	// "eyes welling up with tears", "his voice breaking": a noun and a participle, not a clause.
+	const earlyIng = [1, 2].some((k) => {
+		const t = doc.tokens[content.from + k];
+		const before = doc.tokens[content.from + k - 1];
+		return t !== undefined && t.pos === 'VERB' && /ing$/.test(t.lower) && before?.pos === 'NOUN';
+	});
 	const nounStart =
 		/^(DET|PROPN|NOUN|PRON|ADJ)$/.test(first.pos) &&
 		wordCount >= 6 &&
@@ -123,7 +126,10 @@ function forward(doc: Doc, cue: Cue, s: number, e: number, nextCue?: Cue): Findi
 	// "asked if …" is a question, not a statement.
 	const question = /^(ask|asks|asked|wonder|wonders|wondered)$/.test(cue.word) && /^(if|whether)$/.test(first.lower);
 	// "According to him, the situation … got out of control": after "according to", any clause.
-	const sourced = cue.kind === 'according' && (hasFinite(doc, at, e) || wordCount >= 4);
+	const sourced =
+		cue.kind === 'according' &&
+		!/^(which|who|whose|that)$/.test(first.lower) &&
+		(hasFinite(doc, at, e) || wordCount >= 4 || (interrupting(doc, cue) && wordCount >= 2));
 	// A stance verb takes a noun phrase ("opposed the deployment"), or a clause only after "that".
 	const clause =
 		cue.kind !== 'stance' &&
@@ -161,6 +167,11 @@ function forward(doc: Doc, cue: Cue, s: number, e: number, nextCue?: Cue): Findi
  * What a cue reports before it ("…, Peskov said"): a quotation or a clause. When the cue also has a clause after
  * it (`split`), the part before must be a quotation or a clause of its own, not an introduction ("When asked, …").
  */
+/** Whether the attribution sits between commas inside its sentence: "…, he says, …", "…, according to X, …". */
+function interrupting(doc: Doc, cue: Cue): boolean {
+	return doc.tokens[cue.attrFrom - 1]?.text === ',' && doc.tokens[cue.attrTo]?.text === ',';
+}
+
 function backward(doc: Doc, cue: Cue, s: number, e: number, split: boolean, to: number): Finding | null {
 	if (e <= s || cue.kind === 'label' || cue.kind === 'stance' || cue.kind === 'think') return null;
 	if (!cue.commaLed) return null;
@@ -173,7 +184,14 @@ function backward(doc: Doc, cue: Cue, s: number, e: number, split: boolean, to: 
 	if (split ? INTRO_START.test(first.lower) : first.pos === 'SCONJ' || /^(when|while|if|asked)$/.test(first.lower))
 		return null;
 	const long = content.to - content.from >= 6;
-	if (!isClause(doc, content.from, content.to) && !hasFinite(doc, content.from, content.to) && (split || !long))
+	// "Some of those concerns, according to experts, include …": an interrupted sentence keeps both halves.
+	const half = interrupting(doc, cue) && content.to - content.from >= 2;
+	if (
+		!half &&
+		!isClause(doc, content.from, content.to) &&
+		!hasFinite(doc, content.from, content.to) &&
+		(split || !long)
+	)
 		return null;
 	return { content, cue, rule: cue.kind === 'according' ? 'according-to' : 'indirect-after', confidence: 0.8 };
 }
