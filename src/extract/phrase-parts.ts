@@ -78,13 +78,13 @@ export function build(tokens: Token[], body: string, from: number, end: number):
 	const start = det ? from + 1 : from;
 	const slice = (a: number, b: number) =>
 		a < b ? body.slice((tokens[a] as Token).start, (tokens[b - 1] as Token).end) : '';
+	// "United States Tuesday": a trailing day is not part of the name.
+	while (to - start > 1 && WEEKDAYS.test((tokens[to - 1] as Token).lower)) to--;
 	const text = slice(start, to) || slice(from, to);
 	const base = { from, to, text, det };
 	if (to - from === 1 && (SPEAKER_PRONOUNS.has(first.lower) || /^(him|her|them)$/.test(first.lower)))
 		return { ...base, name: null, descriptor: null, kind: 'pronoun' };
 	// "Nov. 27", "READ MORE": dates and shouted labels name no one.
-	// "United States Tuesday": a trailing day is not part of the name.
-	while (to - start > 1 && WEEKDAYS.test((tokens[to - 1] as Token).lower)) to--;
 	const all = tokens.slice(start, to);
 	const timeOnly = (t: Token) => TIME_WORDS.has(t.lower.replace(/\.$/, '')) || /^(late|early|mid)$/.test(t.lower);
 	if (all.every((t) => timeOnly(t) || t.pos === 'NUM' || t.pos === 'PUNCT'))
