@@ -1,4 +1,5 @@
 import type { Config } from './config.js';
+import type { Extractor } from './ingest/extractor.js';
 import type { Llm } from './llm/llm.js';
 import type { Logger } from './log.js';
 import type { Store } from './store/store.js';
@@ -12,4 +13,6 @@ export type Deps = {
 	llm: Llm | null;
 	/** Injectable clock so "N days ago" and retention are testable. */
 	now: () => Date;
+	/** How ingested articles become statements; rules only when absent (see createExtractor). */
+	extract?: Extractor;
 };

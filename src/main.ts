@@ -1,9 +1,12 @@
 import { commands } from '../commands/index.js';
+import { syncActors } from './actors/sync.js';
 import { answerThreadFollowUp } from './answer/thread-follow-up.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import type { Deps } from './deps.js';
 import { attachBot } from './discord/bot.js';
 import { createClient } from './discord/client.js';
+import { UserError } from './errors.js';
+import { checkExtractorConfig, createExtractor } from './ingest/extractor.js';
 import { createLlm } from './llm/create.js';
 import { createLogger } from './log.js';
 import { openStore } from './store/open.js';
@@ -18,8 +21,9 @@ async function main(): Promise<number> {
 	let config: Config;
 	try {
 		config = loadConfig();
+		checkExtractorConfig(config);
 	} catch (err) {
-		if (!(err instanceof ConfigError)) throw err;
+		if (!(err instanceof ConfigError || err instanceof UserError)) throw err;
 		process.stderr.write(`${err.message}\n`);
 		return 1;
 	}
@@ -33,7 +37,15 @@ async function main(): Promise<number> {
 	}
 	const log = createLogger(config);
 	const store = await openStore(config.databaseUrl, log);
-	const deps: Deps = { config, log, store, llm: createLlm(config.anthropic, log), now: () => new Date() };
+	await syncActors(store).catch((err: unknown) => log.warn({ err }, 'actor mirror not refreshed'));
+	const deps: Deps = {
+		config,
+		log,
+		store,
+		llm: createLlm(config.anthropic, log),
+		now: () => new Date(),
+		extract: createExtractor(config, log, store),
+	};
 	const client = createClient(config);
 	const bot = attachBot(client, { commands, deps, answerFollowUp: answerThreadFollowUp });
 	log.info(

@@ -45,10 +45,18 @@ describe('/ingest', () => {
 		await rec.edited;
 		const shown = JSON.stringify(rec.original?.embeds);
 		expect(shown).toContain('Ingested 1 of 1 article');
-		expect(shown).toMatch(/attributed statements? extracted/);
+		const count = shown.match(/(\d+) attributed statements? on record/)?.[1];
+		expect(count).toBeDefined();
 		expect(shown).not.toContain('secret');
 		const stats = await store.articles.stats();
 		expect(stats.articles).toBe(1);
+
+		// Adding it again changes nothing and still says how many statements the article holds.
+		const again = h.fake.command('ingest', { url: siteUrl });
+		await again.edited;
+		const shownAgain = JSON.stringify(again.original?.embeds);
+		expect(shownAgain).toContain('already stored, unchanged');
+		expect(shownAgain).toContain(`${count} attributed statement`);
 	});
 
 	it('refuses a guild outside the ingest allowlist, ephemerally, and stores nothing', async () => {

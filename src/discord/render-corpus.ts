@@ -51,10 +51,11 @@ export function renderIngest(url: string, results: IngestResult[]): Reply {
 		const title = escapeInline(truncate(r.title ?? r.url ?? r.source, 150));
 		if (!r.ok) return `✗ ${escapeInline(r.error ?? `${r.source}: failed`)}`;
 		const what = r.outcome ? OUTCOME[r.outcome] : 'stored';
-		return `✓ **${title}**: ${what}; ${r.statements} attributed statement${r.statements === 1 ? '' : 's'} extracted`;
+		const held = r.stored ?? r.statements;
+		return `✓ **${title}**: ${what}; ${held} attributed statement${held === 1 ? '' : 's'} on record`;
 	});
 	const ok = results.filter((r) => r.ok).length;
-	const statements = results.reduce((sum, r) => sum + r.statements, 0);
+	const statements = results.reduce((sum, r) => sum + (r.stored ?? r.statements), 0);
 	const [body = '', ...rest] = packBlocks(lines, LIMITS.embedDescription - 60, '\n');
 	const more = rest.length > 0 ? `\n…and ${lines.length - body.split('\n').length} more` : '';
 	return {
@@ -66,7 +67,7 @@ export function renderIngest(url: string, results: IngestResult[]): Reply {
 				),
 				url: safeUrl(results.length === 1 ? results[0]?.url : null) ?? safeUrl(redactCredentials(url)) ?? undefined,
 				description: `${body}${more}`,
-				footer: { text: `${statements} statements extracted. Try /stance or /quotes on them.` },
+				footer: { text: `${statements} statements on record from this URL. Try /stance or /quotes on them.` },
 			},
 		],
 		allowedMentions: NO_MENTIONS,
