@@ -85,6 +85,17 @@ describe('the mention table', () => {
 		expect(a.speaker).toBe('Chinese Embassy in Manila');
 	});
 
+	it('gives a statement to the organisation that issued it ("the statement from the embassy said")', () => {
+		expect(one('The statement from the Chinese Embassy said the visit was unacceptable.').speaker).toBe(
+			'Chinese Embassy',
+		);
+	});
+
+	it('leaves a dateline out of the statement', () => {
+		const a = one('BRUSSELS (AP) — Ministers agreed on Thursday to extend the sanctions, Berglund said.');
+		expect(a.quote).toBe('Ministers agreed on Thursday to extend the sanctions');
+	});
+
 	it('takes the name in apposition after a role ("the new leader, Name, said")', () => {
 		const a = one("The movement's new leader, Omar Haddad, stated that the group would accept a truce.");
 		expect(a).toMatchObject({ speaker: 'Omar Haddad', speakerDescriptor: "movement's new leader" });

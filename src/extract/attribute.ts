@@ -2,7 +2,7 @@ import { type Content, classify, hasFinite, isClause, skipLead, trailingQuote } 
 import { type Cue, findCues } from './cues.js';
 import type { Doc, Token, Unit } from './doc.js';
 import { isTitleOrScare } from './filters.js';
-import { STANCE_VERBS } from './lexicon.js';
+import { STANCE_VERBS, TIME_WORDS } from './lexicon.js';
 import { phraseStartingAt } from './phrases.js';
 
 /** Verbs whose object is nearly always a reported clause, so any clause-like continuation counts. */
@@ -167,6 +167,18 @@ function forward(doc: Doc, cue: Cue, s: number, e: number, nextCue?: Cue): Findi
  * What a cue reports before it ("…, Peskov said"): a quotation or a clause. When the cue also has a clause after
  * it (`split`), the part before must be a quotation or a clause of its own, not an introduction ("When asked, …").
  */
+/** Past a dateline opening the sentence: "BRUSSELS (AP) —", "MOSCOW, March 3 (Reuters) -". */
+function afterDateline(doc: Doc, s: number, e: number): number {
+	const first = doc.tokens[s];
+	if (!first || !/^\p{Lu}{2,}$/u.test(first.text)) return s;
+	for (let k = s + 1; k < Math.min(e, s + 12); k++) {
+		const t = doc.tokens[k] as Token;
+		if (/^[—–-]$/.test(t.text)) return k + 1;
+		if (/\p{Ll}/u.test(t.text) && !TIME_WORDS.has(t.lower) && !/^\(/.test(doc.tokens[k - 1]?.text ?? '')) return s;
+	}
+	return s;
+}
+
 /** Whether the attribution sits between commas inside its sentence: "…, he says, …", "…, according to X, …". */
 function interrupting(doc: Doc, cue: Cue): boolean {
 	return doc.tokens[cue.attrFrom - 1]?.text === ',' && doc.tokens[cue.attrTo]?.text === ',';
@@ -175,7 +187,7 @@ function interrupting(doc: Doc, cue: Cue): boolean {
 function backward(doc: Doc, cue: Cue, s: number, e: number, split: boolean, to: number): Finding | null {
 	if (e <= s || cue.kind === 'label' || cue.kind === 'stance' || cue.kind === 'think') return null;
 	if (!cue.commaLed) return null;
-	const content = classify(doc, s, e);
+	const content = classify(doc, afterDateline(doc, s, e), e);
 	if (!content) return null;
 	if (content.kind === 'direct') return { content, cue, rule: 'direct-after', confidence: 0.95 };
 	if (cue.side === 'main' || !(split || closing(doc, cue, to) || doc.tokens[cue.attrTo]?.text === ',')) return null;

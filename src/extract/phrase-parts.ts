@@ -123,12 +123,15 @@ export function build(tokens: Token[], body: string, from: number, end: number):
 		}
 	const headEnd = prep > 0 ? prep : to;
 	const head = tokens[headEnd - 1] as Token;
-	if (prep > 0 && ROLE_NOUNS.has(head.lower)) {
+	// "the statement from the Chinese embassy": a document speaks for the one who issued it.
+	const documentOf = /^(statement|report|letter|release|communique|communiqué|notice|post|memo)$/.test(head.lower);
+	if (prep > 0 && (ROLE_NOUNS.has(head.lower) || documentOf)) {
 		const orgFrom = DETS.has((tokens[prep + 1] as Token).lower) ? prep + 2 : prep + 1;
 		const org = slice(orgFrom, to);
 		const namedOrg = orgFrom < to && isCap(tokens[orgFrom] as Token);
-		if ((det === 'a' || det === 'an') && namedOrg)
-			return { ...base, name: org, descriptor: text, kind: 'org', viaRole: true };
+		if ((det === 'a' || det === 'an' || documentOf) && namedOrg)
+			return { ...base, name: org, descriptor: documentOf ? null : text, kind: 'org', viaRole: !documentOf };
+		if (documentOf) return { ...base, name: null, descriptor: null, kind: 'generic' };
 		return { ...base, name: null, descriptor: text, kind: 'role' };
 	}
 	let n = headEnd;
