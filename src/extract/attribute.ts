@@ -1,28 +1,17 @@
+import {
+	afterDateline,
+	CLAUSE_VERBS,
+	INTRO_START,
+	NOT_CLAUSE_START,
+	OBJECT_PRONOUN,
+	PARTICIPLE_OPENER,
+} from './clause-starts.js';
 import { type Content, classify, hasFinite, isClause, skipLead, trailingQuote } from './content.js';
 import { type Cue, findCues } from './cues.js';
 import type { Doc, Token, Unit } from './doc.js';
 import { isTitleOrScare } from './filters.js';
-import { STANCE_VERBS, TIME_WORDS } from './lexicon.js';
+import { STANCE_VERBS } from './lexicon.js';
 import { phraseStartingAt } from './phrases.js';
-
-/** Verbs whose object is nearly always a reported clause, so any clause-like continuation counts. */
-const CLAUSE_VERBS = new Set(
-	`say says said told tells added adds note notes noted claim claims claimed insist insists insisted argue argues
-argued believe believes believed think thinks contend contends contended maintain maintains maintained assert asserts
-asserted allege alleges alleged predict predicts predicted suggest suggests suggested acknowledge acknowledges
-acknowledged admit admits admitted concede conceded warn warns warned stress stresses stressed explain explains
-explained`.split(/\s+/),
-);
-/** Words that cannot open a reported clause without "that": relatives, prepositions, conjunctions, object pronouns. */
-const NOT_CLAUSE_START =
-	/^(who|whose|whom|which|where|and|or|but|for|about|of|on|in|at|with|by|to|from|during|into|over|against|toward|towards)$/;
-/** Object pronouns, lower-case only: "US" is a country. */
-const OBJECT_PRONOUN = /^(us|him|them|me)$/;
-/** "said while sitting in a church": a time clause with a participle, not what was said. */
-const PARTICIPLE_OPENER = /^(while|when|after|before|since|as|upon|in)$/;
-/** Words that open an introduction, not a reported clause, when a sentence begins "…, X said". */
-const INTRO_START =
-	/^(when|while|if|after|before|although|though|as|because|since|once|asked|following|despite|in|on|at|during|with|without|to|shortly|upon|unlike|like|for|by)$/;
 
 /** A statement the rules found in one sentence, before speaker resolution. */
 export type Finding = { content: Content; cue: Cue; rule: string; confidence: number };
@@ -167,18 +156,6 @@ function forward(doc: Doc, cue: Cue, s: number, e: number, nextCue?: Cue): Findi
  * What a cue reports before it ("…, Peskov said"): a quotation or a clause. When the cue also has a clause after
  * it (`split`), the part before must be a quotation or a clause of its own, not an introduction ("When asked, …").
  */
-/** Past a dateline opening the sentence: "BRUSSELS (AP) —", "MOSCOW, March 3 (Reuters) -". */
-function afterDateline(doc: Doc, s: number, e: number): number {
-	const first = doc.tokens[s];
-	if (!first || !/^\p{Lu}{2,}$/u.test(first.text)) return s;
-	for (let k = s + 1; k < Math.min(e, s + 12); k++) {
-		const t = doc.tokens[k] as Token;
-		if (/^[—–-]$/.test(t.text)) return k + 1;
-		if (/\p{Ll}/u.test(t.text) && !TIME_WORDS.has(t.lower) && !/^\(/.test(doc.tokens[k - 1]?.text ?? '')) return s;
-	}
-	return s;
-}
-
 /** Whether the attribution sits between commas inside its sentence: "…, he says, …", "…, according to X, …". */
 function interrupting(doc: Doc, cue: Cue): boolean {
 	return doc.tokens[cue.attrFrom - 1]?.text === ',' && doc.tokens[cue.attrTo]?.text === ',';
