@@ -11,12 +11,15 @@ const publishedOf = (article: ArticleText): string | null => article.published?.
 /**
  * Adds the resolved speaker, role, actor, topic, stance and about_actor to an attribution: the speaker through the
  * actor registry (with the title seen beside them), the topic from the quote and its sentence (the title breaks
- * ties), the stance from cue lexicons, and about_actor when the statement reports another actor's position.
+ * ties), the stance from cue lexicons read in the topic's terms, and about_actor when the statement reports another actor's position.
  */
 export function enrichStatement(attribution: Attribution, article: ArticleText, version: string): Statement {
 	const { start, end, quote, kind, speakerAsWritten, speakerDescriptor, cue, context, confidence } = attribution;
 	const resolved = resolveSpeakerInArticle(attribution.speaker, speakerDescriptor, article.body, publishedOf(article));
 	const around = context.includes(quote) ? context : `${quote} ${context}`;
+	const topic = detectTopic(around, article.title);
+	// A statement without topic words is read in the frame of the story's headline ("leave everything as it is").
+	const frame = topic ?? (article.title ? detectTopic(article.title, article.title) : null);
 	return {
 		start,
 		end,
@@ -27,8 +30,8 @@ export function enrichStatement(attribution: Attribution, article: ArticleText, 
 		speakerRole: resolved.role ?? speakerDescriptor,
 		actor: resolved.actor,
 		aboutActor: detectAboutActor({ quote, context, kind, cue, actor: resolved.actor }),
-		topic: detectTopic(around, article.title)?.id ?? null,
-		stance: detectStance(quote, context),
+		topic: topic?.id ?? null,
+		stance: detectStance(quote, context, frame),
 		cue,
 		context,
 		confidence,

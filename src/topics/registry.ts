@@ -4,14 +4,29 @@ import { tokenize } from '../actors/normalise.js';
 import { registry } from '../actors/registry.js';
 import { readYamlFile } from '../actors/yaml-file.js';
 
+const Phrases = z.array(z.string().min(1)).default([]);
+// What support and oppose mean for a topic, and the phrases that carry them (read by src/extract/stance.ts).
+const TopicStanceSchema = z.object({
+	support: z.string().min(1),
+	oppose: z.string().min(1),
+	event: Phrases,
+	undoing: Phrases,
+	subject: Phrases,
+	cues: z.object({ support: Phrases, oppose: Phrases }).default({ support: [], oppose: [] }),
+});
+/** A topic's stance reading: what support and oppose mean for it, its event, undoing, subject and cue phrases. */
+export type TopicStance = z.infer<typeof TopicStanceSchema>;
+
 const TopicSchema = z.object({
 	id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lowercase slug'),
 	label: z.string().min(1),
 	aliases: z.array(z.string().min(1)).default([]),
 	keywords: z.array(z.string().min(1)).default([]),
 	anchors: z.array(z.string().min(1)).default([]),
+	stance: TopicStanceSchema.optional(),
 });
-/** A diplomacy topic: slug id, label, aliases that name it alone, keywords that count together, anchors keywords need. */
+/** A diplomacy topic: slug id, label, aliases that name it alone, keywords that count together, anchors keywords
+ * need, and optionally its stance reading. */
 export type Topic = z.infer<typeof TopicSchema>;
 
 /** Word form used for matching: normalised, plural "s" dropped ("sanctions" → "sanction"). */
