@@ -85,6 +85,17 @@ describe('the mention table', () => {
 		expect(a.speaker).toBe('Chinese Embassy in Manila');
 	});
 
+	it('walks back over several appositions to the name ("Will Lee, a mechanic based in Omaha, Neb., and an organizer …, said")', () => {
+		const a = one(
+			'Will Lee, a mechanic based in Omaha, Neb., and an organizer at the rail union, said the brakes froze.',
+		);
+		expect(a).toMatchObject({
+			speaker: 'Will Lee',
+			speakerDescriptor: 'mechanic based in Omaha',
+			quote: 'the brakes froze',
+		});
+	});
+
 	it('gives a statement to the organisation that issued it ("the statement from the embassy said")', () => {
 		expect(one('The statement from the Chinese Embassy said the visit was unacceptable.').speaker).toBe(
 			'Chinese Embassy',

@@ -152,6 +152,8 @@ export function findCues(doc: Doc, unit: Unit): Cue[] {
 		const left = inverted ? null : leftPhrase(doc, unit, at, i);
 		// "than TransLink says", "which China said was reached", "what he said": not an attribution.
 		if (left && RELATIVE.has(tokens[left.phrase.from - 1]?.lower ?? '')) continue;
+		// "As the agency reported earlier, …": a source for the sentence, which has its own speaker.
+		if (left && left.phrase.from === unit.from + 1 && tokens[unit.from]?.lower === 'as') continue;
 		if (left) {
 			// "“…,” the publication quotes Grossi.": the one quoted speaks, not the one quoting.
 			const quoted = /^(quotes|quoted|cites|cited)$/.test(t.lower)

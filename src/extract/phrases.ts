@@ -7,6 +7,9 @@ export type { SpeakerKind, SpeakerPhrase } from './phrase-parts.js';
 const TIME_PREPS = new Set(['on', 'last', 'this', 'late', 'early', 'earlier', 'next', 'in', 'during', 'later']);
 
 const NEVER_NOUN = new Set(['PUNCT', 'PRON', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART']);
+/** "Will Young", "May Chen": a capitalised modal before a proper noun is a first name. */
+const firstNameModal = (t: Token, next: Token | undefined): boolean =>
+	(t.pos === 'AUX' || t.pos === 'VERB') && isCap(t) && next?.pos === 'PROPN' && next.quote < 0;
 const nounish = (t: Token | undefined): boolean =>
 	t !== undefined && t.quote < 0 && (t.pos === 'NOUN' || t.pos === 'PROPN' || (isCap(t) && !NEVER_NOUN.has(t.pos)));
 
@@ -63,6 +66,7 @@ export function phraseEndingAt(tokens: Token[], body: string, last: number, floo
 		}
 		const ok =
 			nounish(t) ||
+			(k < last && firstNameModal(t, tokens[k + 1])) ||
 			t.pos === 'NUM' ||
 			(t.pos === 'ADJ' && k < last) ||
 			(t.lower === "'s" && k < last) ||

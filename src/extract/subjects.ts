@@ -51,12 +51,12 @@ export function leftPhrase(
 	if (at < unit.from) return null;
 	if (tokens[at]?.lower === 'who' && tokens[at - 1]?.text === ',') at -= 2;
 	let apposition: string | null = null;
-	// Up to two appositions or participle clauses between commas: "Patrice Lindsay, director of …, said".
+	// Appositions and participle clauses between commas, walked back to the name before the first comma:
+	// "Will Young, a mechanic based in Kansas City, Mo., and an organizer at …, said".
 	let named: SpeakerPhrase | null = null;
-	for (let n = 0; n < 2 && tokens[at]?.text === ','; n++) {
+	for (let n = 0; n < 4 && tokens[at]?.text === ','; n++) {
 		let j = at - 1;
 		while (j > unit.from && j > at - 30 && tokens[j]?.text !== ',' && tokens[j]?.quote === -1) j--;
-		if (tokens[j]?.text !== ',') return null;
 		const first = tokens[j + 1] as Token;
 		const inner = tokens.slice(j + 1, at);
 		const verbless = !inner.some(
@@ -66,13 +66,26 @@ export function leftPhrase(
 			first.pos === 'ADP' ||
 			/^(who|whose|asked|speaking|writing|addressing|responding|quoted|citing|pressed)$/.test(first.lower);
 		if (!clause && !verbless) return null;
+		// No earlier comma: this segment holds the subject itself.
+		if (tokens[j]?.text !== ',') {
+			if (n === 0) return null;
+			at -= 1;
+			break;
+		}
 		// "Hezbollah's new leader, Naim Qassem, said": the name between the commas is the speaker.
 		const inside = clause ? null : phraseEndingAt(tokens, body, at - 1, j + 1);
-		if (n === 0 && inside?.kind === 'person' && inside.from === j + 1) named = inside;
-		else if (!clause && inner.length > 0)
-			apposition ??= body.slice(first.start, (tokens[at - 1] as Token).end).replace(/^(the|an?)\s+/i, '');
-		at = j - 1;
+		const isName = inside?.kind === 'person' && inside.from === j + 1;
+		if (n === 0 && isName) named = inside;
+		else if (isName) {
+			// "Earlier, Oleksii Danilov, Secretary of …, said": a name between commas is the subject.
+			at -= 1;
+			break;
+		} else if (!clause && inner.length > 1)
+			// The segment nearest the name describes it best ("a locomotive mechanic based in …").
+			apposition = body.slice(first.start, (tokens[at - 1] as Token).end).replace(/^(and\s+)?(the|an?)\s+/i, '');
+		at = j;
 	}
+	if (tokens[at]?.text === ',') at -= 1;
 	if (named) {
 		const role = phraseEndingAt(tokens, body, at, unit.from);
 		const descriptor = role ? role.text : named.descriptor;
