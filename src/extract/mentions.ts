@@ -45,8 +45,10 @@ export class MentionTable {
 		// ("Kremlin spokesman Pavel Orlik" first offers "Kremlin").
 		let subjectFrom = -1;
 		let subjectEntry: Salient | null = null;
-		const takeSubject = (p: { from: number }, entry: Salient) => {
+		const takeSubject = (p: { from: number; to: number }, entry: Salient) => {
 			if (subjectFrom >= 0 && p.from > subjectFrom) return;
+			// "It is on Trudeau's watch": an owner is not the sentence's subject.
+			if (tokens[p.to]?.lower === "'s") return;
 			// The entry pushed last for this sentence is its current subject.
 			if (subjectEntry && this.salient.at(-1) === subjectEntry) this.salient.pop();
 			this.salient.push(entry);
