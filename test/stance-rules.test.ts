@@ -74,3 +74,10 @@ describe('demands on an agreement', () => {
 		expect(detectStance('The accord should make a reference to the disputed region.')).toBe('mixed');
 	});
 });
+
+describe('claims given up or kept', () => {
+	it('reads "abandon" as turning the claim after it around', () => {
+		expect(detectStance('The neighbour has not abandoned its territorial claims.')).toBe('oppose');
+		expect(detectStance('The neighbour has abandoned its territorial claims.')).toBe('support');
+	});
+});
