@@ -118,7 +118,7 @@ function forward(doc: Doc, cue: Cue, s: number, e: number, nextCue?: Cue): Findi
 	const sourced =
 		cue.kind === 'according' &&
 		!/^(which|who|whose|that)$/.test(first.lower) &&
-		(hasFinite(doc, at, e) || wordCount >= 4 || (interrupting(doc, cue) && wordCount >= 2));
+		(hasFinite(doc, at, e) || (interrupting(doc, cue) && wordCount >= 2));
 	// A stance verb takes a noun phrase ("opposed the deployment"), or a clause only after "that".
 	const clause =
 		cue.kind !== 'stance' &&

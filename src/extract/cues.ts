@@ -87,6 +87,11 @@ export function findCues(doc: Doc, unit: Unit): Cue[] {
 			const subject = phraseStartingAt(tokens, body, ck.end, unit.to);
 			if (!subject) continue;
 			const appos = appositionAfter(doc, subject.to, unit.to);
+			// The source runs to the next comma: "according to a survey of listed clubs by CTV News, …".
+			let sourceEnd = appos?.end ?? subject.to;
+			while (sourceEnd < unit.to && tokens[sourceEnd]?.text !== ',' && (tokens[sourceEnd]?.quote ?? -1) < 0)
+				sourceEnd++;
+			if (sourceEnd < unit.to && tokens[sourceEnd]?.quote !== -1) sourceEnd = appos?.end ?? subject.to;
 			cues.push({
 				verb: i,
 				verbEnd: ck.end,
@@ -95,7 +100,7 @@ export function findCues(doc: Doc, unit: Unit): Cue[] {
 				subject,
 				side: 'right',
 				attrFrom: i,
-				attrTo: appos?.end ?? subject.to,
+				attrTo: sourceEnd,
 				commaLed: ledBy(i),
 				apposition: appos?.text ?? null,
 			});
