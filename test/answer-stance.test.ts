@@ -109,10 +109,12 @@ describe.each(backends)('/stance answers on $name', (backend) => {
 		const sanctions = b.quotes.find((q) => q.quote === grainQuote);
 		expect(sanctions?.outlets).toEqual(['Reuters', 'WHBL']);
 		expect(b.quotes.map((q) => q.n)).toEqual([1, 2, 3, 4]);
-		// The syndicated copy counts once.
+		// The syndicated copy counts once; the sanctions-tagged statement is shown with its story but
+		// speaks to sanctions, so it does not vote on the grain deal.
+		expect(b.quotes.map((q) => q.topic)).toContain('sanctions-on-russia');
 		expect(b.stance).toBe('oppose');
 		expect(b.stanceReason).toBe(
-			'2 of 4 statements oppose (2 oppose, 1 mixed, 1 neutral); the newest (2 Aug 2023) opposes',
+			'1 of 3 statements oppose (1 oppose, 1 mixed, 1 neutral); the newest (2 Aug 2023) opposes',
 		);
 	});
 

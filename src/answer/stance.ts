@@ -61,9 +61,13 @@ export async function answerStance(query: StanceQuery, deps: Deps): Promise<Brie
 		articleOf,
 	);
 
+	// The story around a topic hit is shown, but a statement tagged with ANOTHER topic ("condemned the
+	// blockade" in a peace-treaty story) speaks to that topic, so it does not vote on this one.
+	const onTopic = groups.map((g) => g.statement).filter((s) => !q.topic.id || !s.topic || s.topic === q.topic.id);
+	const voters = onTopic.length > 0 ? onTopic : groups.map((g) => g.statement);
 	const verdict =
 		quotes.length > 0
-			? aggregateStance(groups.map((g) => g.statement))
+			? aggregateStance(voters)
 			: { stance: 'neutral' as const, reason: `no statements by ${q.actor.name} itself; only claims by others` };
 	const stanceChange = findStanceChange(quotes);
 	const reason = (verdict.stance === 'mixed' && stanceChange && changeReason(quotes, stanceChange)) || verdict.reason;
