@@ -40,6 +40,21 @@ export class LlmUnavailableError extends Error {
 	}
 }
 
+/** A thread follow-up as the LLM layer receives it. */
+export type FollowUpRequest = {
+	actor: string;
+	topic: string;
+	question: string;
+	/** The thread's statements in their original order; new retrievals for this question go at the end. */
+	statements: LlmStatement[];
+	/** How many of `statements` the conversation already had (default: all); the rest are new for this question. */
+	contextStatementCount?: number;
+	turns: LlmTurn[];
+	/** Must match the thread's first answer, or the prompt cache misses. */
+	strong?: boolean;
+	signal?: AbortSignal;
+};
+
 /** The narrow interface the rest of src/ uses; only src/llm/ knows it is Anthropic. */
 export type Llm = {
 	summarizeStance(request: {
@@ -50,17 +65,5 @@ export type Llm = {
 		strong?: boolean;
 		signal?: AbortSignal;
 	}): Promise<LlmAnswer>;
-	followUp(request: {
-		actor: string;
-		topic: string;
-		question: string;
-		/** The thread's statements in their original order; new retrievals for this question go at the end. */
-		statements: LlmStatement[];
-		/** How many of `statements` the conversation already had (default: all); the rest are new for this question. */
-		contextStatementCount?: number;
-		turns: LlmTurn[];
-		/** Must match the thread's first answer, or the prompt cache misses. */
-		strong?: boolean;
-		signal?: AbortSignal;
-	}): Promise<LlmAnswer>;
+	followUp(request: FollowUpRequest): Promise<LlmAnswer>;
 };

@@ -5,7 +5,7 @@ import type {
 	SearchResultBlockParam,
 	TextBlockParam,
 } from '@anthropic-ai/sdk/resources/messages';
-import type { LlmStatement, LlmTurn } from './llm.js';
+import type { FollowUpRequest, LlmStatement, LlmTurn } from './llm.js';
 import type { ModelProfile } from './models.js';
 import { loadPrompt } from './prompts.js';
 
@@ -112,14 +112,7 @@ function assistantBlock(turn: LlmTurn, statements: LlmStatement[], position: Map
  * question. Byte-stable prefixes plus a top-level cache_control make every replay a prompt-cache hit.
  */
 export function buildFollowUpRequest(
-	request: {
-		actor: string;
-		topic: string;
-		question: string;
-		statements: LlmStatement[];
-		contextStatementCount?: number;
-		turns: LlmTurn[];
-	},
+	request: Omit<FollowUpRequest, 'strong' | 'signal'>,
 	model: string,
 	profile: ModelProfile,
 ): PreparedRequest {
