@@ -111,3 +111,19 @@ describe('resolveSpeakerInArticle and partial names', () => {
 		expect(resolveSpeakerInArticle('United', null, body).actor).toBeNull();
 	});
 });
+
+describe('first names that are also places', () => {
+	it('reads a country or capital before a surname as a first name, not as a government', () => {
+		for (const name of ['Chad Miller', 'Georgia Evans', 'Israel Kamakawiwo', 'Jordan Pell']) {
+			expect(resolveSpeaker(name)).toEqual({ speaker: name, role: null, actor: null });
+			expect(resolveSpeakerInArticle(name, null, `${name} said the season was over.`).actor).toBeNull();
+		}
+	});
+
+	it('still reads a state before a title, an institution or an outlet as that state', () => {
+		expect(resolveSpeaker('Jordan').speaker).toBe('Jordanian government');
+		expect(resolveSpeaker('Georgia Foreign Ministry').actor).toBe('Georgia');
+		expect(resolveSpeaker('Israel Defense Forces').actor).toBe('Israel');
+		expect(resolveSpeaker('Moscow Times').actor).toBe('Russia');
+	});
+});

@@ -165,3 +165,23 @@ describe('statements', () => {
 		for (const body of bodies) expect(() => find(body)).not.toThrow();
 	});
 });
+
+describe('first names that are also places', () => {
+	it('keeps "Chad Miller" whole and gives his later "Chad said" and "Miller said" to him, with no state', () => {
+		const body = [
+			'The captain of the club, Chad Miller, and his sister organised the fundraiser.',
+			'Miller said the response had been overwhelming.',
+			'“We never expected this many people,” Chad said.',
+		].join('\n\n');
+		const found = extractStatements({ title: 'Fundraiser', body, published: null });
+		expect(found.map((s) => [s.speaker, s.actor])).toEqual([
+			['Chad Miller', null],
+			['Chad Miller', null],
+		]);
+	});
+
+	it('keeps "Georgia Evans" as the speaker of "said Georgia Evans"', () => {
+		const [s] = extractStatements({ title: 'Vote', body: '“It is a good day,” said Georgia Evans.', published: null });
+		expect(s).toMatchObject({ speaker: 'Georgia Evans', actor: null });
+	});
+});

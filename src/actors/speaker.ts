@@ -1,7 +1,8 @@
+import { firstNameGender } from '../extract/first-names.js';
 import type { Person } from './load.js';
 import { aliasKey } from './load.js';
 import type { ActorMention } from './mentions.js';
-import { tokenize } from './normalise.js';
+import { type Token, tokenize } from './normalise.js';
 import { findActorMentions, registry } from './registry.js';
 
 // Words of a title before a name: "Foreign Minister Jordan" is no one's name.
@@ -28,6 +29,22 @@ const fromPerson = (person: Person, date?: string | null): ResolvedSpeaker => {
 	const role = roleAt(person, date);
 	return { speaker: person.name, role: role?.role ?? null, actor: role?.actor ?? person.actor };
 };
+
+// Words after a place that name an outlet or a body, not a surname: "China Daily", "Moscow Times".
+const NOT_SURNAME = new Set(
+	'daily today times post news herald tribune journal gazette telegraph radio tv press agency group bank university institute club team city fc airlines committee council commission office party'.split(
+		' ',
+	),
+);
+
+// "Jordan Stewart", "Georgia Evans", "Paris Lee": a state or capital that is also a first name, before a surname.
+function firstName(m: ActorMention, tokens: Token[]): boolean {
+	if (m.kind !== 'actor' && m.kind !== 'capital') return false;
+	if (m.to - m.from !== 1 || firstNameGender(m.text) === 'unknown') return false;
+	const rest = tokens.slice(m.to);
+	if (tokens[m.to - 1]?.possessive || rest.length === 0 || rest.length > 3) return false;
+	return rest.every((t) => /^\p{Lu}\p{Ll}/u.test(t.raw) && !TITLE_WORDS.has(t.norm) && !NOT_SURNAME.has(t.norm));
+}
 
 // Words that make a speaker the collective voice of a state: "Syria's new rulers", "Azerbaijani leaders".
 const COLLECTIVE = /\b(?:government|authorities|leaders|leadership|rulers|administration|regime|side|officials)$/i;
@@ -70,6 +87,7 @@ export function resolveSpeaker(speaker: string, descriptor?: string | null, date
 		const before = tokens[m.from - 1];
 		const afterName = !!before && /^\p{Lu}/u.test(before.raw) && !TITLE_WORDS.has(before.norm);
 		if (m.kind === 'surname') return !afterName;
+		if (firstName(m, tokens)) return false;
 		return !(
 			afterName &&
 			m.to === tokens.length &&

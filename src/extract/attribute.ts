@@ -12,6 +12,7 @@ import type { Doc, Token, Unit } from './doc.js';
 import { isTitleOrScare } from './filters.js';
 import { STANCE_VERBS } from './lexicon.js';
 import { phraseStartingAt } from './phrases.js';
+import { concessive, stanceObjectEnd } from './stance-object.js';
 
 /** A statement the rules found in one sentence, before speaker resolution. */
 export type Finding = { content: Content; cue: Cue; rule: string; confidence: number };
@@ -141,10 +142,9 @@ function forward(doc: Doc, cue: Cue, s: number, e: number, nextCue?: Cue): Findi
 	const explained = nextCue?.side === 'main';
 	const named = (cue.subject.kind === 'person' || cue.subject.kind === 'org') && !explained;
 	if ((cue.kind === 'stance' || STANCE_VERBS.has(cue.word)) && (cue.side === 'main' || named)) {
+		if (concessive(doc, cue)) return null;
 		// The position ends with its clause: "opposed the deployment, the administration …" stops at the comma.
-		let end = cue.verb;
-		while (end < e && !(doc.tokens[end]?.text === ',' && doc.tokens[end]?.quote === -1)) end++;
-		const whole = classify(doc, cue.verb, end);
+		const whole = classify(doc, cue.verb, stanceObjectEnd(doc, cue.verb, e));
 		const size = whole?.kind === 'indirect' ? whole.to - whole.from : 0;
 		if (whole?.kind === 'indirect' && size >= 3)
 			return { content: whole, cue, rule: 'stance-verb', confidence: cue.side === 'main' ? 0.6 : 0.5 };

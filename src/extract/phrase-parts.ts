@@ -70,6 +70,14 @@ const nameWord = (t: Token): boolean =>
 	t.pos !== 'NUM' &&
 	!/^\p{Lu}{4,}$/u.test(t.text);
 
+// "Jordan Stewart", "Georgia Lane": a place that is also a first name, right before a surname, opens the name.
+function placeFirstName(tokens: Token[], start: number, run: number, to: number): boolean {
+	const lead = tokens[run - 1];
+	return (
+		run > start && run < to && !!lead && isCap(lead) && isPlace(lead.text) && firstNameGender(lead.lower) !== 'unknown'
+	);
+}
+
 /** Splits a phrase into name, descriptor and kind. */
 export function build(tokens: Token[], body: string, from: number, end: number): SpeakerPhrase {
 	let to = end;
@@ -97,10 +105,7 @@ export function build(tokens: Token[], body: string, from: number, end: number):
 	// A name closing the phrase after a title: "University of the Fraser Valley political scientist Hamish Telford".
 	let run = to;
 	while (run > start && nameWord(tokens[run - 1] as Token)) run--;
-	// "Jordan Stewart", "Georgia Lane": a place that is also a first name, before a surname.
-	const lead = tokens[run - 1];
-	if (run > start && run < to && lead && isCap(lead) && isPlace(lead.text) && firstNameGender(lead.lower) !== 'unknown')
-		run--;
+	if (placeFirstName(tokens, start, run, to)) run--;
 	while (run < to && !isCap(tokens[run] as Token)) run++;
 	// "Stella's Café", "the Kremlin's Peskov" aside: a name owned by another ("X's Y") is a place or an organisation.
 	if (run < to && run > start && (tokens[run - 1] as Token).lower === "'s" && isCap(tokens[to - 1] as Token)) {
@@ -136,6 +141,7 @@ export function build(tokens: Token[], body: string, from: number, end: number):
 	}
 	let n = headEnd;
 	while (n > start && nameWord(tokens[n - 1] as Token)) n--;
+	if (placeFirstName(tokens, start, n, headEnd)) n--;
 	while (n < headEnd && !isCap(tokens[n] as Token)) n++;
 	// "Terry Chapman with the International Union of Operating Engineers": a full name, then where they work.
 	const affiliated = prep > 0 && headEnd - n >= 2 && /^(with|of|from|at)$/.test((tokens[prep] as Token).lower);
