@@ -46,7 +46,10 @@ describe('/quotes', () => {
 	});
 
 	it('narrows to a topic and a speaker', async () => {
-		const page = await findQuotes({ actor: 'russia', topic: 'sanctions-on-russia', speaker: 'zakharova' }, depsFor(store));
+		const page = await findQuotes(
+			{ actor: 'russia', topic: 'sanctions-on-russia', speaker: 'zakharova' },
+			depsFor(store),
+		);
 		expect(page.topic).toBe('Sanctions on Russia');
 		expect(page.quotes).toHaveLength(10);
 		expect(page.quotes.every((q) => q.speaker === 'Maria Zakharova')).toBe(true);
