@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { UserError } from '../errors.js';
-import { extractStatements } from '../extract/extract.js';
 import type { Statement } from '../extract/statement.js';
+import { checkExtractorConfig, createExtractor } from '../ingest/extractor.js';
 import { articleFromFile, readTextFile } from '../ingest/read-file.js';
 import { createLogger } from '../log.js';
 
 const USAGE = `Usage: npm run --silent extract -- FILE...
-  Prints the statements the offline rules find in each file, one JSON object a line:
+  Prints the statements found in each file, one JSON object a line (the offline rules; merged with
+  Claude's findings when ANTHROPIC_API_KEY is set and EXTRACTOR is auto or claude):
   {file, quote, speaker, kind, actor, topic, stance, about_actor, start, end, speaker_role, confidence}.
   FILE: a .md (YAML front matter: title, url, published, outlet, then the body), .txt or .html file.
   Writes nothing to the database. Exit code 1 when a file could not be read.
@@ -57,18 +58,29 @@ async function main(): Promise<number> {
 	let config: ReturnType<typeof loadConfig>;
 	try {
 		config = loadConfig();
+		checkExtractorConfig(config);
 	} catch (err) {
-		if (!(err instanceof ConfigError)) throw err;
+		if (!(err instanceof ConfigError || err instanceof UserError)) throw err;
 		process.stderr.write(`${err.message}\n`);
 		return 2;
 	}
 	const log = createLogger(config);
+	// Nothing is written to a database here, so Claude's findings are cached for this run only.
+	const cached = new Map<string, unknown[]>();
+	const extractor = createExtractor(config, log, {
+		extractions: {
+			get: async (key) => cached.get(key) ?? null,
+			set: async (key, findings) => void cached.set(key, findings),
+		},
+	});
 	let failed = 0;
 	for (const file of args.files) {
 		try {
 			const fields = articleFromFile(file, await readTextFile(file, config.ingest.maxBytes));
 			const article = { title: fields.title, body: fields.body, published: fields.published };
-			const lines = extractStatements(article).map((s) => toJsonLine(file, s));
+			const extracted = await extractor.extract(article);
+			const statements = Array.isArray(extracted) ? extracted : extracted.statements;
+			const lines = statements.map((s) => toJsonLine(file, s));
 			if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
 		} catch (err) {
 			failed++;
