@@ -67,6 +67,28 @@ function cueKind(tokens: Token[], i: number): { kind: CueKind; end: number } | n
 	return null;
 }
 
+// A cue whose speaker is the sentence's subject or the previous cue's ("…, noting that", "… and said that").
+function mainSubjectCue(
+	verb: number,
+	ck: { kind: CueKind; end: number },
+	word: string,
+	subject: SpeakerPhrase,
+	commaLed: boolean,
+): Cue {
+	return {
+		verb,
+		verbEnd: ck.end,
+		word,
+		kind: ck.kind,
+		subject,
+		side: 'main',
+		attrFrom: verb,
+		attrTo: ck.end,
+		commaLed,
+		apposition: null,
+	};
+}
+
 /** Every reporting cue in a sentence that has a speaker phrase. */
 export function findCues(doc: Doc, unit: Unit): Cue[] {
 	const { tokens, body } = doc;
@@ -114,19 +136,7 @@ export function findCues(doc: Doc, unit: Unit): Cue[] {
 		if (participle) {
 			// "…, China's Foreign Ministry said, responding to …": the speaker of the cue before it.
 			const subject = cues.at(-1)?.subject ?? mainSubject(doc, unit, i);
-			if (subject)
-				cues.push({
-					verb: i,
-					verbEnd: ck.end,
-					word: t.lower,
-					kind: ck.kind,
-					subject,
-					side: 'main',
-					attrFrom: i,
-					attrTo: ck.end,
-					commaLed: true,
-					apposition: null,
-				});
+			if (subject) cues.push(mainSubjectCue(i, ck, t.lower, subject, true));
 			continue;
 		}
 		const { at, negated } = skipToSubject(tokens, i, unit.from);
@@ -134,19 +144,7 @@ export function findCues(doc: Doc, unit: Unit): Cue[] {
 		// "He urged the official to face reality and said that …": the subject of the first verb.
 		if (tokens[at]?.lower === 'and' && tokens[at]?.quote === -1) {
 			const subject = cues.at(-1)?.subject ?? mainSubject(doc, unit, at);
-			if (subject)
-				cues.push({
-					verb: i,
-					verbEnd: ck.end,
-					word: t.lower,
-					kind: ck.kind,
-					subject,
-					side: 'main',
-					attrFrom: i,
-					attrTo: ck.end,
-					commaLed: false,
-					apposition: null,
-				});
+			if (subject) cues.push(mainSubjectCue(i, ck, t.lower, subject, false));
 			continue;
 		}
 		const skipped = tokens.slice(at + 1, i).map((x) => x.lower);
