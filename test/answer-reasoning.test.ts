@@ -194,7 +194,7 @@ describe('extractive summary', () => {
 		];
 		const segments = extractiveSummary({ actorName: 'Russia', stance: 'oppose', quotes, claims, stanceChange: null });
 		expect(segments).toEqual([
-			{ text: '2 statements by Kremlin and Sergei Lavrov were opposed or critical.', citations: [1, 2] },
+			{ text: '2 statements by the Kremlin and Sergei Lavrov were opposed or critical.', citations: [1, 2] },
 			{ text: 'One statement by Dmitry Peskov was factual or non-committal.', citations: [3] },
 			{
 				text: "Donald Trump attributed a supportive position to Russia: their account, not Russia's words; Russia's own statements contradict it.",

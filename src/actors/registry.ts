@@ -93,3 +93,10 @@ export function listActors(): Actor[] {
 		(a, b) => Number(b.kind === 'country') - Number(a.kind === 'country') || a.name.localeCompare(b.name),
 	);
 }
+
+/** A speaker as running prose names it: "the Kremlin", "the Russian government", but "Sergei Lavrov", "NATO". */
+export function speakerInProse(speaker: string): string {
+	const entries = registry.index.get(aliasKey(speaker)) ?? [];
+	const institution = entries.some((e) => e.kind === 'institution' && e.speaker === speaker);
+	return institution || /\b(government|ministry|embassy|administration)$/i.test(speaker) ? `the ${speaker}` : speaker;
+}

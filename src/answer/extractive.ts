@@ -1,3 +1,4 @@
+import { speakerInProse } from '../actors/registry.js';
 import type { Stance } from '../extract/statement.js';
 import type { Briefing, BriefingQuote, SummarySegment } from './briefing.js';
 import type { PairedClaim } from './claims.js';
@@ -32,7 +33,7 @@ const ATTRIBUTED: Record<Stance, string> = {
 const count = (n: number) => (n === 1 ? 'One statement' : `${n} statements`);
 
 function sideSegment(side: Stance | 'none', quotes: BriefingQuote[]): SummarySegment {
-	const who = listNames(quotes.map((q) => q.speaker));
+	const who = listNames(quotes.map((q) => speakerInProse(q.speaker)));
 	const verb = quotes.length === 1 ? 'was' : 'were';
 	return {
 		text: `${count(quotes.length)} by ${who} ${verb} ${SIDE[side]}.`,
@@ -56,7 +57,8 @@ function changeSegment(input: ExtractiveInput): SummarySegment | null {
 
 function claimsSegment(input: ExtractiveInput): SummarySegment | null {
 	if (input.claims.length === 0) return null;
-	const who = listNames(input.claims.map((c) => c.speaker));
+	const names = listNames(input.claims.map((c) => speakerInProse(c.speaker)));
+	const who = names.charAt(0).toUpperCase() + names.slice(1);
 	const stances = [...new Set(input.claims.map((c) => c.stance ?? 'neutral'))];
 	const what = stances.length === 1 ? ATTRIBUTED[stances[0] as Stance] : 'positions';
 	const denied = [...new Set(input.claims.flatMap((c) => c.deniedBy))];
