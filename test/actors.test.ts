@@ -10,6 +10,7 @@ import {
 	listActors,
 	matchActorPrefix,
 	resolveActor,
+	speakerInProse,
 	suggestActors,
 } from '../src/actors/registry.js';
 
@@ -167,5 +168,15 @@ describe('registry data files', () => {
 
 	it('rejects a file that is not YAML, naming it', () => {
 		expect(() => loadRegistry(copyWith('institutions.yaml', '- { name: [unclosed'))).toThrow(/institutions\.yaml/);
+	});
+});
+
+describe('speakerInProse', () => {
+	it('gives institutions and governments their article and leaves people and organisations alone', () => {
+		expect(speakerInProse('Kremlin')).toBe('the Kremlin');
+		expect(speakerInProse('Russian government')).toBe('the Russian government');
+		expect(speakerInProse('Chinese Foreign Ministry')).toBe('the Chinese Foreign Ministry');
+		expect(speakerInProse('Sergei Lavrov')).toBe('Sergei Lavrov');
+		expect(speakerInProse('NATO')).toBe('NATO');
 	});
 });
