@@ -1,4 +1,4 @@
-import { firstNameGender } from '../extract/first-names.js';
+import { firstNameGender } from './first-names.js';
 import type { Person } from './load.js';
 import { aliasKey } from './load.js';
 import type { ActorMention } from './mentions.js';

@@ -1,4 +1,4 @@
-import { firstNameGender } from './first-names.js';
+import { firstNameGender } from '../actors/first-names.js';
 import { type Gender, type Person, type Salient, words } from './mention-words.js';
 import type { Resolved } from './mentions.js';
 

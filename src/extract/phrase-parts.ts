@@ -1,5 +1,5 @@
+import { firstNameGender } from '../actors/first-names.js';
 import type { Token } from './doc.js';
-import { firstNameGender } from './first-names.js';
 import { NOT_NAME, ORG_WORDS, ROLE_NOUNS, SPEAKER_PRONOUNS, TIME_WORDS, TITLE_WORDS } from './lexicon.js';
 import { isDemonym, isPlace } from './places.js';
 
