@@ -1,12 +1,11 @@
 import { commands } from '../commands/index.js';
 import { syncActors } from './actors/sync.js';
 import { answerThreadFollowUp } from './answer/thread-follow-up.js';
-import { type Config, ConfigError, loadConfig } from './config.js';
+import { loadStartupConfig } from './cli/startup-config.js';
 import type { Deps } from './deps.js';
 import { attachBot } from './discord/bot.js';
 import { createClient } from './discord/client.js';
-import { UserError } from './errors.js';
-import { checkExtractorConfig, createExtractor } from './ingest/extractor.js';
+import { createExtractor } from './ingest/extractor.js';
 import { createLlm } from './llm/create.js';
 import { createLogger } from './log.js';
 import { openStore } from './store/open.js';
@@ -18,15 +17,8 @@ const SHUTDOWN_GRACE_MS = 15_000;
 // `npm start`: config → logger → store → model → Discord client → login; SIGINT/SIGTERM finish in-flight
 // replies and close the store. Commands are registered separately (`npm run deploy-commands`), never here.
 async function main(): Promise<number> {
-	let config: Config;
-	try {
-		config = loadConfig();
-		checkExtractorConfig(config);
-	} catch (err) {
-		if (!(err instanceof ConfigError || err instanceof UserError)) throw err;
-		process.stderr.write(`${err.message}\n`);
-		return 1;
-	}
+	const config = loadStartupConfig();
+	if (!config) return 1;
 	const token = config.discord.token;
 	if (!token) {
 		process.stderr.write(

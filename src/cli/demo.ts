@@ -3,16 +3,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseStanceLine } from '../answer/one-line.js';
 import { answerStance } from '../answer/stance.js';
-import { ConfigError, loadConfig } from '../config.js';
 import type { Deps } from '../deps.js';
 import { UserError } from '../errors.js';
-import { checkExtractorConfig, createExtractor } from '../ingest/extractor.js';
+import { createExtractor } from '../ingest/extractor.js';
 import { ingestSources } from '../ingest/ingest.js';
 import { createLlm } from '../llm/create.js';
 import { createLogger } from '../log.js';
 import { openStore } from '../store/open.js';
 import { formatSummary, summarize } from './ingest-report.js';
 import { renderBriefingText } from './render-briefing.js';
+import { loadStartupConfig } from './startup-config.js';
 
 // The main job end to end with no tokens and no server: a fresh embedded database in a temporary
 // folder (never ./data), the sample articles, then a briefing. `npm run demo -- "/stance usa peace talks"`
@@ -23,14 +23,9 @@ const DEFAULT_QUESTION = '/stance russia peacekeepers';
 async function main(): Promise<number> {
 	const question = process.argv.slice(2).join(' ').trim() || DEFAULT_QUESTION;
 	const folder = mkdtempSync(join(tmpdir(), 'attache-demo-'));
-	let config: ReturnType<typeof loadConfig>;
-	try {
-		config = loadConfig({ DATABASE_URL: `file:${join(folder, 'db')}` }, { LOG_LEVEL: 'warn' });
-		checkExtractorConfig(config);
-	} catch (err) {
+	const config = loadStartupConfig({ DATABASE_URL: `file:${join(folder, 'db')}` }, { LOG_LEVEL: 'warn' });
+	if (!config) {
 		rmSync(folder, { recursive: true, force: true });
-		if (!(err instanceof ConfigError || err instanceof UserError)) throw err;
-		process.stderr.write(`${err.message}\n`);
 		return 1;
 	}
 	const log = createLogger(config);

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.js';
 import { UserError } from '../errors.js';
 import type { Statement } from '../extract/statement.js';
-import { checkExtractorConfig, createExtractor } from '../ingest/extractor.js';
+import { createExtractor } from '../ingest/extractor.js';
 import { articleFromFile, readTextFile } from '../ingest/read-file.js';
 import { createLogger } from '../log.js';
+import { loadStartupConfig } from './startup-config.js';
 
 const USAGE = `Usage: npm run --silent extract -- FILE...
   Prints the statements found in each file, one JSON object a line (the offline rules; merged with
@@ -55,15 +55,8 @@ async function main(): Promise<number> {
 		process.stderr.write(`No files given.\n\n${USAGE}`);
 		return 2;
 	}
-	let config: ReturnType<typeof loadConfig>;
-	try {
-		config = loadConfig();
-		checkExtractorConfig(config);
-	} catch (err) {
-		if (!(err instanceof ConfigError || err instanceof UserError)) throw err;
-		process.stderr.write(`${err.message}\n`);
-		return 2;
-	}
+	const config = loadStartupConfig();
+	if (!config) return 2;
 	const log = createLogger(config);
 	// Nothing is written to a database here, so Claude's findings are cached for this run only.
 	const cached = new Map<string, unknown[]>();

@@ -1,13 +1,12 @@
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { syncActors } from '../actors/sync.js';
-import { ConfigError, loadConfig } from '../config.js';
-import { UserError } from '../errors.js';
-import { checkExtractorConfig, createExtractor } from '../ingest/extractor.js';
+import { createExtractor } from '../ingest/extractor.js';
 import { type IngestProgress, ingestSources } from '../ingest/ingest.js';
 import { createLogger } from '../log.js';
 import { openStore } from '../store/open.js';
 import { formatSummary, summarize } from './ingest-report.js';
+import { loadStartupConfig } from './startup-config.js';
 
 const USAGE = `Usage: npm run ingest -- [--json] PATH_OR_URL...
   Stores articles and their statements in the database named by DATABASE_URL.
@@ -42,15 +41,7 @@ async function main(): Promise<number> {
 	}
 	if (args.sources.length === 0) fail(`Nothing to ingest.\n\n${USAGE}`, 2);
 
-	let config: ReturnType<typeof loadConfig>;
-	try {
-		config = loadConfig();
-		// Before the database is opened: a misconfigured extractor should cost nothing.
-		checkExtractorConfig(config);
-	} catch (err) {
-		if (err instanceof ConfigError || err instanceof UserError) fail(err.message, 2);
-		throw err;
-	}
+	const config = loadStartupConfig() ?? process.exit(2);
 	const log = createLogger(config);
 	const store = await openStore(config.databaseUrl, log).catch((err: unknown) =>
 		fail(`Cannot open the database (${config.databaseUrl}): ${err instanceof Error ? err.message : err}`, 1),
