@@ -5,10 +5,11 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { extractStatements } from '../src/extract/extract.js';
 import type { Statement } from '../src/extract/statement.js';
+import { EVAL_DIR, normName } from './helpers/eval-match.js';
 
 // Actor, stance and about_actor on quotes matched to the labelled sets in ../shared/eval, scored as
 // ../shared/eval/score.mjs scores them (30% span overlap, names compared without case and punctuation).
-const EVAL = join(process.cwd(), '..', 'shared', 'eval');
+const EVAL = EVAL_DIR;
 const GoldSchema = z.object({
 	article: z.string(),
 	quote: z.string(),
@@ -18,14 +19,7 @@ const GoldSchema = z.object({
 });
 type Gold = z.infer<typeof GoldSchema>;
 
-const norm = (s: string | null | undefined) =>
-	(s ?? '')
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9 ]+/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim();
+const norm = normName;
 
 function score(dataset: string) {
 	const dir = join(EVAL, dataset);

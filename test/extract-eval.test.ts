@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { extractStatements } from '../src/extract/extract.js';
+import { EVAL_DIR, normName } from './helpers/eval-match.js';
 
 // The offline rules against the labelled sets in ../shared/eval, matched as ../shared/eval/score.mjs matches
 // (a prediction hits a gold quote covering >= 30% of it, greedy one-to-one; speakers compared token by token).
-const EVAL = join(process.cwd(), '..', 'shared', 'eval');
+const EVAL = EVAL_DIR;
 const GoldSchema = z.object({ article: z.string(), quote: z.string(), speaker: z.string(), kind: z.string() });
 const AliasesSchema = z.record(z.string(), z.array(z.string()));
 
@@ -24,14 +25,7 @@ function locate(body: string, text: string, hint?: number): [number, number] | n
 	return i >= 0 ? [i, i + core.length] : null;
 }
 
-const norm = (s: string) =>
-	s
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9 ]+/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim();
+const norm = normName;
 
 function sameName(pred: string, gold: string, aliases: Record<string, string[]>): boolean {
 	const canon = (s: string) => {
