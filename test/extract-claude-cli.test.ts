@@ -5,15 +5,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { useFakeAnthropic } from './fake-anthropic/setup.js';
+import { TALKS_BODY, TALKS_FINDING } from './fixtures/claude-finding.js';
 
 const ctx = useFakeAnthropic();
 const run = promisify(execFile);
 const tmp = mkdtempSync(join(tmpdir(), 'attache-extract-claude-'));
 const article = join(tmp, 'article.md');
-writeFileSync(
-	article,
-	'---\ntitle: Talks stall\n---\n"We need more time," Foreign Minister Irena Kosta said on Friday. In Ostmark the delay is privately seen as a relief.\n',
-);
+writeFileSync(article, `---\ntitle: Talks stall\n---\n${TALKS_BODY}`);
 
 // Asynchronous on purpose: the fake Messages API answers from this process's event loop.
 async function extract(env: Record<string, string>) {
@@ -38,25 +36,8 @@ const lines = (stdout: string) =>
 
 describe('npm run extract with the Claude path', () => {
 	it('merges the model’s findings with the rules, cutting every quote verbatim from the body', async () => {
-		ctx.fake.enqueue({
-			text: JSON.stringify({
-				statements: [
-					{
-						first_sentence: 2,
-						last_sentence: 2,
-						starts_with: 'the delay is',
-						ends_with: 'as a relief',
-						kind: 'indirect',
-						speaker: 'Ostmark officials',
-						speaker_as_written: 'Ostmark',
-						speaker_role: null,
-						actor: null,
-						about_actor: null,
-						stance: null,
-					},
-				],
-			}),
-		});
+		ctx.fake.enqueue({ text: TALKS_FINDING });
+
 		const out = await extract({ EXTRACTOR: 'auto', ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: ctx.fake.url });
 		expect(out.code).toBe(0);
 		const quotes = lines(out.stdout).map((l) => l.quote);

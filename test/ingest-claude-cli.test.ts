@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createSilentLogger } from '../src/log.js';
 import { openStore } from '../src/store/open.js';
 import { useFakeAnthropic } from './fake-anthropic/setup.js';
+import { TALKS_BODY, TALKS_FINDING } from './fixtures/claude-finding.js';
 
 const ctx = useFakeAnthropic();
 const tmp = mkdtempSync(join(tmpdir(), 'attache-ingest-claude-cli-'));
@@ -27,27 +28,8 @@ async function ingest(args: string[], env: Record<string, string>) {
 }
 
 const article = join(tmp, 'article.md');
-writeFileSync(
-	article,
-	'---\ntitle: Talks stall\nurl: https://news.example/talks-stall\n---\n"We need more time," Foreign Minister Irena Kosta said on Friday. In Ostmark the delay is privately seen as a relief.\n',
-);
-const modelSays = JSON.stringify({
-	statements: [
-		{
-			first_sentence: 2,
-			last_sentence: 2,
-			starts_with: 'the delay is',
-			ends_with: 'as a relief',
-			kind: 'indirect',
-			speaker: 'Ostmark officials',
-			speaker_as_written: 'Ostmark',
-			speaker_role: null,
-			actor: null,
-			about_actor: null,
-			stance: null,
-		},
-	],
-});
+writeFileSync(article, `---\ntitle: Talks stall\nurl: https://news.example/talks-stall\n---\n${TALKS_BODY}`);
+const modelSays = TALKS_FINDING;
 
 describe('npm run ingest with the Claude path', () => {
 	it('refuses EXTRACTOR=claude without a key before touching the database', async () => {
